@@ -1,0 +1,27 @@
+import type { Connection } from 'mongoose';
+import { branchSchema } from './Branch';
+import { userSchema } from './User';
+import { wechatBindingSchema } from './WechatBinding';
+import { regionSchema } from './Region';
+import { gridSchema } from './Grid';
+import { householdSchema } from './Household';
+import { auditEventSchema } from './AuditEvent';
+
+/**
+ * Binds every model to one connection. The app receives its models rather than using
+ * mongoose's global connection, so tests can run several apps (or restart one) against
+ * their own databases in one process.
+ */
+export function createModels(conn: Connection) {
+  return {
+    Branch: conn.model('Branch', branchSchema),
+    User: conn.model('User', userSchema),
+    WechatBinding: conn.model('WechatBinding', wechatBindingSchema),
+    Region: conn.model('Region', regionSchema),
+    Grid: conn.model('Grid', gridSchema),
+    Household: conn.model('Household', householdSchema),
+    AuditEvent: conn.model('AuditEvent', auditEventSchema),
+  };
+}
+
+export type Models = ReturnType<typeof createModels>;

@@ -1,0 +1,64 @@
+import Router from '@koa/router';
+import mongoose from 'mongoose';
+import { householdDetailSchema, householdListQuerySchema, householdListResponseSchema, idParamsSchema, errorResponseSchema } from '@sunshine/shared';
+import type { AppContext, AppState } from '../../src/context';
+import { defineRoute } from '../../src/http/defineRoute';
+import { NotFoundError } from '../../src/errors';
+import { presentHouseholdDetail, presentHouseholdSummary } from '../../presenters/presentHousehold';
+import type { HouseholdDoc } from '../../models/Household';
+
+/** Household files (一户一档), read side. Every query goes through the caller's data scope. */
+export function householdRoutes(): Router<AppState, AppContext> {
+  const router = new Router<AppState, AppContext>();
+
+  defineRoute(router, {
+    method: 'get',
+    path: '/households',
+    summary: 'Households within the caller’s data scope, personal data masked',
+    tags: ['households'],
+    policy: 'readsHouseholds',
+    query: householdListQuerySchema,
+    responses: { 200: { description: '户列表', schema: householdListResponseSchema }, 400: { description: '参数无效', schema: errorResponseSchema } },
+    async handler(ctx, { query, scope }) {
+      const filter: Record<string, unknown> = {};
+      if (query.villageCode) filter.villageCode = query.villageCode;
+      if (query.q) {
+        // Exact 户号 or a name prefix: both served by plain equality/prefix, no $text in FerretDB 1.x.
+        // Operators built here from validated input are marked trusted for sanitizeFilter.
+        filter.$or = [{ householdNo: query.q }, { headName: mongoose.trusted({ $regex: `^${escapeRegex(query.q)}` }) }];
+      }
+      const [rows, total, regions] = await Promise.all([
+        scope.households
+          .find(filter)
+          .sort({ householdNo: 1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<HouseholdDoc[]>(),
+        scope.households.countDocuments(filter),
+        ctx.services.regions.names(),
+      ]);
+      ctx.body = { data: rows.map((h) => presentHouseholdSummary(h, regions)), total };
+    },
+  });
+
+  defineRoute(router, {
+    method: 'get',
+    path: '/households/{id}',
+    summary: 'One household file, personal data masked; 404 when outside the caller’s scope',
+    tags: ['households'],
+    policy: 'readsHouseholds',
+    params: idParamsSchema,
+    responses: { 200: { description: '一户一档', schema: householdDetailSchema }, 404: { description: '未找到', schema: errorResponseSchema } },
+    async handler(ctx, { params, scope }) {
+      const [h, regions] = await Promise.all([scope.households.findById(params.id).lean<HouseholdDoc>(), ctx.services.regions.names()]);
+      if (!h) throw new NotFoundError('未找到该户');
+      ctx.body = presentHouseholdDetail(h, regions);
+    },
+  });
+
+  return router;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

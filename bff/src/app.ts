@@ -1,0 +1,88 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import helmet from 'koa-helmet';
+import serve from 'koa-static';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { AppConfig } from './config';
+import type { AppContext, AppState, Services } from './context';
+import type { Logger } from './logger';
+import { createModels } from '../models';
+import { createFieldCrypto } from '../security/fieldCrypto';
+import { SessionStore } from '../auth/sessionStore';
+import { TokenService } from '../auth/tokenService';
+import { createWechatClient, type WechatClient } from '../clients/wechatClient';
+import { RegionDirectory } from './regionDirectory';
+import { requestId } from './middleware/requestId';
+import { errorHandler } from './middleware/errorHandler';
+import { systemRoutes } from '../routes/system/system';
+import { authRoutes } from '../routes/auth/auth';
+import { meRoutes } from '../routes/me/me';
+import { householdRoutes } from '../routes/households/households';
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  conn: Connection;
+  redis: Redis;
+  /** Override for tests that need a different WeChat API; defaults to config.wechat. */
+  wechat?: WechatClient;
+}
+
+/**
+ * Builds the Koa application. It never listens: main.ts does, and tests mount it on port 0.
+ */
+export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
+  const { config, logger, conn, redis } = deps;
+  const models = createModels(conn);
+  const services: Services = {
+    config,
+    logger,
+    conn,
+    models,
+    redis,
+    crypto: createFieldCrypto(config.dataKeys),
+    sessions: new SessionStore(redis, config.redisPrefix, config.refreshTokenTtlSec),
+    tokens: new TokenService(config.jwtSecret, config.accessTokenTtlSec),
+    wechat: deps.wechat ?? createWechatClient(config.wechat),
+    regions: new RegionDirectory(models),
+  };
+
+  const app = new Koa<AppState, AppContext>({ proxy: config.env === 'production' });
+  app.context.services = services;
+  app.silent = true; // errors are logged by errorHandler, with the request id
+
+  app.use(requestId());
+  app.use(errorHandler());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+        },
+      },
+    }),
+  );
+  // CORS only for the H5 origin; the mini program does not use CORS.
+  app.use(cors({ origin: (ctx) => (ctx.get('Origin') === config.h5Origin ? config.h5Origin : ''), credentials: false }));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' }));
+
+  const api = new Router<AppState, AppContext>({ prefix: '/api/v1' });
+  for (const r of [authRoutes(), meRoutes(), householdRoutes()]) api.use(r.routes(), r.allowedMethods());
+  const system = systemRoutes();
+  app.use(system.routes());
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+
+  // Demo mode serves the H5 build of the mini program from the same origin.
+  if (config.h5Dist) {
+    app.use(serve(config.h5Dist, { index: 'index.html', maxage: 0 }));
+  }
+  return app;
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from the environment, parsed once here. Defaults are the local
+ * development set-up of api-contract.md; production must set every secret explicitly.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  MONGODB_URI: z.string().default('mongodb://127.0.0.1:27017/sunshine'),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().default('sunshine:'),
+  JWT_SECRET: z.string().min(32).optional(),
+  DATA_KEY_ID: z.string().default('k1'),
+  DATA_ENCRYPTION_KEY: z.string().optional(),
+  DATA_INDEX_KEY: z.string().optional(),
+  WECHAT_API_BASE: z.string().url().default('http://127.0.0.1:8091'),
+  WECHAT_APPID: z.string().default('wx-demo-appid'),
+  WECHAT_SECRET: z.string().default('demo-app-secret'),
+  V7_BASE_URL: z.string().url().default('http://127.0.0.1:8090'),
+  H5_ORIGIN: z.string().default('http://127.0.0.1:8080'),
+  H5_DIST: z.string().optional(),
+  AUTH_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
+  DEMO_MODE: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  mongodbUri: string;
+  redisUrl: string;
+  redisPrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSec: number;
+  refreshTokenTtlSec: number;
+  lockout: { maxFailures: number; lockMinutes: number };
+  dataKeys: { keyId: string; dataKey: Buffer; indexKey: Buffer };
+  wechat: { apiBase: string; appId: string; secret: string };
+  v7BaseUrl: string;
+  h5Origin: string;
+  h5Dist: string | null;
+  demoMode: boolean;
+  logLevel: string;
+  bodyLimit: string;
+  /** Auth requests per client address per minute. */
+  authRateLimitPerMin: number;
+}
+
+/** Development-only key material, derived so it is stable across restarts of a dev machine. */
+function devSecret(label: string): Buffer {
+  return createHash('sha256').update(`sunshine-dev-only:${label}`).digest();
+}
+
+function key32(name: string, value: string | undefined, production: boolean): Buffer {
+  if (value === undefined) {
+    if (production) throw new Error(`${name} must be set in production`);
+    return devSecret(name);
+  }
+  const buf = Buffer.from(value, 'base64');
+  if (buf.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  return buf;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.JWT_SECRET === undefined) throw new Error('JWT_SECRET must be set in production');
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    jwtSecret: e.JWT_SECRET ?? devSecret('jwt').toString('base64'),
+    accessTokenTtlSec: 15 * 60,
+    refreshTokenTtlSec: 7 * 24 * 3600,
+    lockout: { maxFailures: 5, lockMinutes: 15 },
+    dataKeys: {
+      keyId: e.DATA_KEY_ID,
+      dataKey: key32('DATA_ENCRYPTION_KEY', e.DATA_ENCRYPTION_KEY, production),
+      indexKey: key32('DATA_INDEX_KEY', e.DATA_INDEX_KEY, production),
+    },
+    wechat: { apiBase: e.WECHAT_API_BASE, appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
+    v7BaseUrl: e.V7_BASE_URL,
+    h5Origin: e.H5_ORIGIN,
+    h5Dist: e.H5_DIST ?? null,
+    demoMode: e.DEMO_MODE === '1',
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: '1mb',
+    authRateLimitPerMin: e.AUTH_RATE_LIMIT_PER_MIN,
+  };
+}

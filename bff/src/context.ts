@@ -1,0 +1,51 @@
+import type { DefaultContext, DefaultState, ParameterizedContext } from 'koa';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { Role, ScopeLevel } from '@sunshine/shared';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import type { Models } from '../models';
+import type { FieldCrypto } from '../security/fieldCrypto';
+import type { SessionStore } from '../auth/sessionStore';
+import type { TokenService } from '../auth/tokenService';
+import type { WechatClient } from '../clients/wechatClient';
+import type { DataScope } from '../policies/scope';
+import type { RegionDirectory } from './regionDirectory';
+
+/** The authenticated caller, as the access token and its live session describe it. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: Role;
+  branchId: string | null;
+  name: string;
+  sessionId: string;
+  scope: ScopeLevel;
+}
+
+/** Everything a request may use, built once by createApp. */
+export interface Services {
+  config: AppConfig;
+  logger: Logger;
+  conn: Connection;
+  models: Models;
+  redis: Redis;
+  crypto: FieldCrypto;
+  sessions: SessionStore;
+  tokens: TokenService;
+  wechat: WechatClient;
+  regions: RegionDirectory;
+}
+
+export interface AppState extends DefaultState {
+  requestId: string;
+  user?: AuthUser;
+  scope?: DataScope;
+}
+
+export interface AppContext extends DefaultContext {
+  services: Services;
+  log: Logger;
+}
+
+export type Ctx = ParameterizedContext<AppState, AppContext>;

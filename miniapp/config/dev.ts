@@ -1,0 +1,17 @@
+import type { UserConfigExport } from '@tarojs/cli';
+
+export default {
+  logger: { quiet: false, stats: true },
+  mini: {},
+  h5: {
+    // `npm run dev:h5` serves on its own port; API calls stay relative (same-origin code path)
+    // and are proxied to the BFF, so dev and the BFF-served demo behave alike.
+    devServer: {
+      host: '127.0.0.1',
+      port: 10086,
+      proxy: {
+        '/api': { target: process.env.BFF_URL ?? 'http://127.0.0.1:8080', changeOrigin: true },
+      },
+    },
+  },
+} satisfies UserConfigExport<'webpack5'>;

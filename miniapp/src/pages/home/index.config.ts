@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '阳光金融',
+  enablePullDownRefresh: true,
+});

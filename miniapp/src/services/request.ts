@@ -1,0 +1,189 @@
+import Taro from '@tarojs/taro';
+import type { ErrorBody, TokenPair } from '@sunshine/shared';
+import { API_PREFIX, ROUTES, apiBase } from '../config';
+import { clearSession, getSession, saveTokenPair, type Session } from '../stores/session';
+import { CLIENT_ERROR_IDS, userMessageFor } from './errorMessages';
+
+/**
+ * The only module that calls `Taro.request`. It adds the bearer token, recovers from an expired
+ * access token with one shared refresh, and turns every failure into an `ApiError` whose
+ * `userMessage` a page can show as is.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Path under `/api/v1`, e.g. `/me`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  data?: unknown;
+  /**
+   * `false` for the sign-in routes: they carry no token, and their 401 means "wrong password",
+   * not "token expired", so it must never trigger a refresh.
+   */
+  auth?: boolean;
+}
+
+/** A failed API call, as the BFF described it (`{"error":{"id","message","field"?}}`). */
+export class ApiError extends Error {
+  readonly status: number;
+  /** Stable error id (see ERROR_IDS in @sunshine/shared, plus CLIENT_ERROR_IDS). */
+  readonly id: string;
+  readonly field?: string;
+  /** Chinese text for the user. */
+  readonly userMessage: string;
+
+  constructor(status: number, id: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.id = id;
+    this.field = field;
+    this.userMessage = userMessageFor(status, id, message, field);
+  }
+}
+
+/** The text to show for any error a page catches, API or not. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.userMessage;
+  return '操作失败,请稍后再试';
+}
+
+interface RawResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+const TIMEOUT_MS = 15_000;
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const params = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return `${apiBase()}${API_PREFIX}${path}${params.length ? `?${params.join('&')}` : ''}`;
+}
+
+async function send(opts: RequestOptions, accessToken?: string): Promise<RawResponse> {
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (opts.data !== undefined) header['Content-Type'] = 'application/json';
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`;
+  try {
+    const res = await Taro.request({
+      url: buildUrl(opts.path, opts.query),
+      method: opts.method ?? 'GET',
+      data: opts.data as Record<string, unknown> | undefined,
+      header,
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    });
+    return { statusCode: res.statusCode, data: res.data };
+  } catch {
+    // Taro rejects only when no HTTP answer arrived (offline, DNS, timeout, domain not allowed).
+    throw new ApiError(0, CLIENT_ERROR_IDS.network, 'network request failed');
+  }
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (!body || typeof body !== 'object') return false;
+  const e = (body as { error?: unknown }).error;
+  return !!e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string';
+}
+
+function toApiError(res: RawResponse): ApiError {
+  if (isErrorBody(res.data)) {
+    const { id, message, field, fields } = res.data.error;
+    return new ApiError(res.statusCode, id, message ?? '', field ?? fields?.[0]);
+  }
+  return new ApiError(res.statusCode, CLIENT_ERROR_IDS.badResponse, `HTTP ${res.statusCode}`);
+}
+
+function unwrap<T>(res: RawResponse): T {
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  throw toApiError(res);
+}
+
+function sessionExpired(): ApiError {
+  return new ApiError(401, CLIENT_ERROR_IDS.sessionExpired, 'session expired');
+}
+
+let redirecting = false;
+
+/** Back to the login page, once, however many requests failed together. */
+function redirectToLogin(): void {
+  if (redirecting) return;
+  const pages = Taro.getCurrentPages?.() ?? [];
+  const route = pages[pages.length - 1]?.route?.replace(/^\//, '').split('?')[0];
+  if (route && `/${route}` === ROUTES.login) return;
+  redirecting = true;
+  Promise.resolve(Taro.reLaunch({ url: ROUTES.login }))
+    .catch(() => undefined)
+    .finally(() => {
+      redirecting = false;
+    });
+}
+
+function endSession(): void {
+  clearSession();
+  redirectToLogin();
+}
+
+let refreshing: Promise<Session> | null = null;
+
+/**
+ * One refresh for any number of concurrent 401s: refresh tokens rotate (the old one stops
+ * working), so a second parallel refresh would fail and log the user out.
+ */
+function refreshSession(): Promise<Session> {
+  refreshing ??= (async () => {
+    const current = getSession();
+    if (!current) throw sessionExpired();
+    const res = await send({
+      method: 'POST',
+      path: '/auth/refresh',
+      data: { refreshToken: current.refreshToken },
+      auth: false,
+    });
+    return saveTokenPair(unwrap<TokenPair>(res));
+  })()
+    .catch((err: unknown) => {
+      // Offline is not "logged out": keep the session so the next try can still refresh.
+      if (err instanceof ApiError && err.id === CLIENT_ERROR_IDS.network) throw err;
+      endSession();
+      throw sessionExpired();
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/** A fresh session to retry with after a 401, or an ApiError when the user must log in again. */
+async function recoverFromUnauthorized(usedToken: string | undefined): Promise<Session> {
+  const current = getSession();
+  if (!current || !usedToken) {
+    endSession();
+    throw sessionExpired();
+  }
+  // Another request refreshed while ours was in flight: just retry with the new token.
+  if (current.accessToken !== usedToken) return current;
+  return refreshSession();
+}
+
+/** Call the BFF; resolves with the parsed body of a 2xx answer, rejects with ApiError. */
+export async function request<T>(opts: RequestOptions): Promise<T> {
+  if (opts.auth === false) return unwrap<T>(await send(opts));
+
+  const usedToken = getSession()?.accessToken;
+  const first = await send(opts, usedToken);
+  if (first.statusCode !== 401) return unwrap<T>(first);
+
+  const fresh = await recoverFromUnauthorized(usedToken);
+  const retried = await send(opts, fresh.accessToken);
+  if (retried.statusCode === 401) {
+    // A brand-new token refused: the session was revoked server-side.
+    endSession();
+    throw sessionExpired();
+  }
+  return unwrap<T>(retried);
+}

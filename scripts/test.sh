@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine or a used one: installs what is missing, starts the
+# real services (PostgreSQL, Redis, FerretDB), builds the mini program (the simulate and
+# H5 end-to-end tests run the compiled output), type-checks, lints, then runs jest.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/lib/services.sh
+
+ensure_node_modules
+ensure_services
+ensure_chromium
+
+log "building the mini program (weapp and H5)"
+npm run --silent build:weapp -w miniapp
+npm run --silent build:h5 -w miniapp
+
+log "type-checking"
+npm run --silent typecheck
+log "linting"
+npm run --silent lint
+
+log "running tests"
+npx jest --ci "$@"
