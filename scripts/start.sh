@@ -35,9 +35,9 @@ pids=()
 cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup INT TERM EXIT
 
-npx tsx mock-v7/src/main.ts & pids+=($!)
-npx tsx mock-wechat/src/main.ts & pids+=($!)
-DEMO_MODE=1 H5_DIST="$ROOT/miniapp/dist-h5" H5_ORIGIN="http://127.0.0.1:$PORT" npx tsx bff/src/main.ts & pids+=($!)
+node --import tsx mock-v7/src/main.ts & pids+=($!)
+node --import tsx mock-wechat/src/main.ts & pids+=($!)
+DEMO_MODE=1 H5_DIST="$ROOT/miniapp/dist-h5" H5_ORIGIN="http://127.0.0.1:$PORT" node --import tsx bff/src/main.ts & pids+=($!)
 wait_port 127.0.0.1 "$PORT" BFF 300
 wait_port 127.0.0.1 "$MOCK_V7_PORT" mock-v7 100
 

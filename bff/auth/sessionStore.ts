@@ -10,6 +10,10 @@ import type { Redis } from 'ioredis';
  * RFC 9700 §4.14.2). Access tokens carry the session id and are refused once the session is
  * gone, so logout takes effect immediately rather than after 15 minutes.
  *
+ * Idle timeout (等保 2.0): the session key's TTL is the idle limit, and every authenticated
+ * request slides it (one EXPIRE, which also answers "does the session exist"). A session
+ * also has an absolute lifetime, checked on refresh.
+ *
  * Losing Redis logs everybody out: the safe direction for a bank.
  */
 const ROTATE_SCRIPT = `
@@ -34,7 +38,8 @@ export class SessionStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly ttlSec: number,
+    private readonly idleSec: number,
+    private readonly maxLifetimeSec: number,
   ) {}
 
   private key(sessionId: string): string {
@@ -48,7 +53,7 @@ export class SessionStore {
     await this.redis
       .multi()
       .hset(this.key(sessionId), { userId, refreshHash: sha256(refreshToken), createdAt: Date.now() })
-      .expire(this.key(sessionId), this.ttlSec)
+      .expire(this.key(sessionId), this.idleSec)
       .exec();
     return { sessionId, refreshToken };
   }
@@ -58,15 +63,20 @@ export class SessionStore {
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(sessionId)) return { ok: false, reused: false };
     const next = `${sessionId}.${randomBytes(32).toString('base64url')}`;
     const key = this.key(sessionId);
-    const userId = await this.redis.hget(key, 'userId');
-    if (userId === null) return { ok: false, reused: false };
-    const res = (await this.redis.eval(ROTATE_SCRIPT, 1, key, sha256(refreshToken), sha256(next), this.ttlSec)) as number;
+    const [userId, createdAt] = await this.redis.hmget(key, 'userId', 'createdAt');
+    if (userId === null || userId === undefined) return { ok: false, reused: false };
+    if (Date.now() - Number(createdAt) > this.maxLifetimeSec * 1000) {
+      await this.revoke(sessionId);
+      return { ok: false, reused: false };
+    }
+    const res = (await this.redis.eval(ROTATE_SCRIPT, 1, key, sha256(refreshToken), sha256(next), this.idleSec)) as number;
     if (res === 1) return { ok: true, sessionId, userId, refreshToken: next };
     return { ok: false, reused: res === -1 };
   }
 
-  async isActive(sessionId: string): Promise<boolean> {
-    return (await this.redis.exists(this.key(sessionId))) === 1;
+  /** True when the session exists; slides its idle timeout. */
+  async touch(sessionId: string): Promise<boolean> {
+    return (await this.redis.expire(this.key(sessionId), this.idleSec)) === 1;
   }
 
   async revoke(sessionId: string): Promise<void> {

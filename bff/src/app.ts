@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
     models,
     redis,
     crypto: createFieldCrypto(config.dataKeys),
-    sessions: new SessionStore(redis, config.redisPrefix, config.refreshTokenTtlSec),
+    sessions: new SessionStore(redis, config.redisPrefix, config.sessionIdleSec, config.sessionMaxLifetimeSec),
     tokens: new TokenService(config.jwtSecret, config.accessTokenTtlSec),
     wechat: deps.wechat ?? createWechatClient(config.wechat),
     regions: new RegionDirectory(models),

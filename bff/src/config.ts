@@ -22,6 +22,8 @@ const envSchema = z.object({
   V7_BASE_URL: z.string().url().default('http://127.0.0.1:8090'),
   H5_ORIGIN: z.string().default('http://127.0.0.1:8080'),
   H5_DIST: z.string().optional(),
+  SESSION_IDLE_SEC: z.coerce.number().int().min(1).default(30 * 60),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   AUTH_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
   DEMO_MODE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,7 +38,10 @@ export interface AppConfig {
   redisPrefix: string;
   jwtSecret: string;
   accessTokenTtlSec: number;
-  refreshTokenTtlSec: number;
+  /** A session ends after this long without a request (等保 idle timeout). */
+  sessionIdleSec: number;
+  /** …and in any case this long after login. */
+  sessionMaxLifetimeSec: number;
   lockout: { maxFailures: number; lockMinutes: number };
   dataKeys: { keyId: string; dataKey: Buffer; indexKey: Buffer };
   wechat: { apiBase: string; appId: string; secret: string };
@@ -83,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: e.REDIS_PREFIX,
     jwtSecret: e.JWT_SECRET ?? devSecret('jwt').toString('base64'),
     accessTokenTtlSec: 15 * 60,
-    refreshTokenTtlSec: 7 * 24 * 3600,
+    sessionIdleSec: e.SESSION_IDLE_SEC,
+    sessionMaxLifetimeSec: e.SESSION_MAX_HOURS * 3600,
     lockout: { maxFailures: 5, lockMinutes: 15 },
     dataKeys: {
       keyId: e.DATA_KEY_ID,

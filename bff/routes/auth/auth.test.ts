@@ -212,3 +212,22 @@ describe('auth rate limit', () => {
     }
   });
 });
+
+describe('session idle timeout', () => {
+  it('ends a session after the idle limit; requests within it keep it alive', async () => {
+    const t = await startTestApp({ env: { SESSION_IDLE_SEC: '2' } });
+    try {
+      const u = await buildUser(t.db.models);
+      const pair = (await t.api.post('/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD })).body;
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        expect((await t.api.get('/api/v1/me', pair.accessToken)).status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await t.api.get('/api/v1/me', pair.accessToken)).status).toBe(401);
+      expect((await t.api.post('/api/v1/auth/refresh', { refreshToken: pair.refreshToken })).status).toBe(401);
+    } finally {
+      await t.stop();
+    }
+  });
+});

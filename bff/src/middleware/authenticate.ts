@@ -16,7 +16,7 @@ export function authenticate(): Middleware<AppState, AppContext> {
     const claims = ctx.services.tokens.verifyAccess(match[1]);
     if (claims === 'expired') throw new UnauthenticatedError(ERROR_IDS.tokenExpired, '登录已过期,请重新登录');
     if (claims === 'invalid') throw new UnauthenticatedError(ERROR_IDS.invalidToken, '无效的登录凭证');
-    if (!(await ctx.services.sessions.isActive(claims.sid))) {
+    if (!(await ctx.services.sessions.touch(claims.sid))) {
       throw new UnauthenticatedError(ERROR_IDS.invalidToken, '会话已失效,请重新登录');
     }
     const user = {
