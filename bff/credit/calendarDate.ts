@@ -4,7 +4,11 @@
  * Why by hand: the engine must never read the clock, and the built-in Date constructor both
  * invites a clock read and is lenient in ways we do not want (it rolls 2023-02-30 over to
  * 2 March). Here a date is three integers and a day number, nothing else.
+ *
+ * The date schema and the text-level helpers used per evaluation (`dayNumberOf`, `ageOn`) live
+ * here so their hot calls stay inside this module (see money.ts on tsx's export getters).
  */
+import { z } from 'zod';
 
 /** A validated calendar date (proleptic Gregorian). */
 export interface CalendarDate {
@@ -65,9 +69,19 @@ export function parseCalendarDate(text: string): CalendarDate | null {
   return { year: Math.floor(packed / 10000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
 }
 
-/** True when the text is a real calendar date in `YYYY-MM-DD` form (used by the zod schema). */
+/** True when the text is a real calendar date in `YYYY-MM-DD` form. */
 export function isCalendarDate(text: string): boolean {
   return packCalendarDate(text) >= 0;
+}
+
+/** `YYYY-MM-DD` naming a day that exists. */
+export const calendarDateSchema = z.string().refine(isCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+
+/** Packs a date the schema already accepted; a failure here is a bug, not bad input. */
+function packValidated(text: string): number {
+  const packed = packCalendarDate(text);
+  if (packed < 0) throw new Error(`unvalidated date reached the engine: ${text}`);
+  return packed;
 }
 
 /**
@@ -106,6 +120,16 @@ export function packedAgeInWholeYears(birth: number, on: number): number {
   return on % 10000 < birth % 10000 ? years - 1 : years;
 }
 
+/** Day number of a validated `YYYY-MM-DD`. */
+export function dayNumberOf(text: string): number {
+  return packedDayNumber(packValidated(text));
+}
+
+/** Whole years from a validated birth date to a validated date; see `packedAgeInWholeYears`. */
+export function ageOn(birthDate: string, on: string): number {
+  return packedAgeInWholeYears(packValidated(birthDate), packValidated(on));
+}
+
 /** Whole years from `birth` to `on`; see `packedAgeInWholeYears`. */
 export function ageInWholeYears(birth: CalendarDate, on: CalendarDate): number {
   const pack = (d: CalendarDate) => d.year * 10000 + d.month * 100 + d.day;
@@ -117,7 +141,9 @@ export function fromDayNumber(days: number): CalendarDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;

@@ -9,9 +9,10 @@ import type { ConditionNode } from './modelDefinition';
 import { operators } from './operators';
 import type { Almanac, FactPath } from './types';
 
-/** A compiled condition or fact reader. */
+/** A compiled condition, and a reader of one fact. */
 export type Predicate = (almanac: Almanac) => boolean;
 export type FactReader = (almanac: Almanac) => unknown;
+type Operator = (fact: unknown, value: unknown) => boolean;
 
 /** The catalogue's reader for a fact path; an unknown path is a model error, found at compile time. */
 export function compileFactPath(path: FactPath): FactReader {
@@ -20,10 +21,15 @@ export function compileFactPath(path: FactPath): FactReader {
   return reader;
 }
 
-/** Compiles an all / any / not tree of conditions into one predicate. */
+/**
+ * Compiles an all / any / not tree of conditions into one predicate; unknown facts or operators
+ * fail here, once, not during an evaluation. Nested closures measured faster than walking a
+ * compiled tree with one interpreter function (interleaved runs on the bench's applicants).
+ */
 export function compileCondition(node: ConditionNode): Predicate {
   if ('all' in node) {
     const parts = node.all.map(compileCondition);
+    // A group of one is that one condition (most rules are written `{ all: [ ... ] }`).
     if (parts.length === 1 && parts[0] !== undefined) return parts[0];
     return (almanac) => {
       for (const part of parts) if (!part(almanac)) return false;
@@ -41,9 +47,9 @@ export function compileCondition(node: ConditionNode): Predicate {
     const inner = compileCondition(node.not);
     return (almanac) => !inner(almanac);
   }
-  const operator = operators[node.operator];
-  if (operator === undefined) throw new CreditModelError(`unknown operator: ${String(node.operator)}`);
+  const test: Operator | undefined = Object.prototype.hasOwnProperty.call(operators, node.operator) ? operators[node.operator] : undefined;
+  if (test === undefined) throw new CreditModelError(`unknown operator: ${String(node.operator)}`);
   const read = compileFactPath(node.fact);
   const value = node.value;
-  return (almanac) => operator(read(almanac), value);
+  return (almanac) => test(read(almanac), value);
 }

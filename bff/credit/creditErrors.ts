@@ -42,9 +42,7 @@ export class CreditFactsError extends Error {
 
   /** Builds the error from zod's issues, keeping zod's order (schema key order). */
   static fromZod(error: z.ZodError): CreditFactsError {
-    return new CreditFactsError(
-      error.issues.flatMap((issue) => issueFields(issue).map((field) => ({ field, message: issue.message }))),
-    );
+    return new CreditFactsError(error.issues.flatMap((issue) => issueFields(issue).map((field) => ({ field, message: issue.message }))));
   }
 }
 

@@ -49,13 +49,7 @@ describe('sortReasons: reject, incomplete, review; by code within each', () => {
         checks: { graylist: true, internalWarningScore: 65, provincialWarning: null, blacklist: true },
       }),
     );
-    expect(codesOf(decision)).toEqual([
-      'R01_BLACKLIST',
-      'R09_DEBT_RATIO',
-      'R10_CHECK_MISSING',
-      'R05_INTERNAL_WARNING',
-      'R06_GRAYLIST',
-    ]);
+    expect(codesOf(decision)).toEqual(['R01_BLACKLIST', 'R09_DEBT_RATIO', 'R10_CHECK_MISSING', 'R05_INTERNAL_WARNING', 'R06_GRAYLIST']);
     expect(decision.decision).toBe('reject');
   });
 });

@@ -2,27 +2,12 @@
  * Derived facts, computed in one place before any rule or score runs, so that every rule reads
  * the same age, the same debt ratio and the same freshness verdict.
  */
-import * as calendar from './calendarDate';
-import * as money from './money';
-const { packCalendarDate, packedAgeInWholeYears, packedDayNumber } = calendar;
-const { toFen } = money;
+import { ageOn, dayNumberOf } from './calendarDate';
+import { amountsInFen, type AmountsInFen } from './money';
 import type { Rational } from './rational';
 import type { ApplicantFacts } from './schema';
 
-/** Every amount of the facts in whole fen, plus net assets (which may be negative). */
-export interface AmountsInFen {
-  readonly annualIncome: number;
-  readonly totalAssets: number;
-  readonly totalDebt: number;
-  readonly existingCreditLoans: number;
-  readonly avgDailyDeposit12m: number;
-  readonly wealthBalance: number;
-  /** totalAssets - totalDebt. */
-  readonly netAssets: number;
-}
-
-/** Names of the amounts the model may band or use (see `AmountsInFen`). */
-export type AmountName = keyof AmountsInFen;
+export type { AmountName, AmountsInFen } from './money';
 
 export interface DerivedFacts {
   /** Whole years from birthDate to asOf, birthday included (may be negative for bad data). */
@@ -45,13 +30,6 @@ export interface DerivationPolicy {
   readonly checkFreshnessDays: number;
 }
 
-/** Packs a date the schema already accepted; a failure here is a bug, not bad input. */
-function validatedDate(text: string): number {
-  const packed = packCalendarDate(text);
-  if (packed < 0) throw new Error(`unvalidated date reached the engine: ${text}`);
-  return packed;
-}
-
 function debtRatio(debtFen: number, assetsFen: number): Rational {
   if (assetsFen > 0) return { num: debtFen, den: assetsFen };
   return debtFen === 0 ? { num: 0, den: 1 } : { num: 1, den: 0 };
@@ -63,27 +41,17 @@ function debtRatio(debtFen: number, assetsFen: number): Rational {
  * asOf, say) is not stale.
  */
 function isFresh(check: { checkedAt: string } | null, asOfDay: number, maxAgeDays: number): boolean {
-  return check !== null && asOfDay - packedDayNumber(validatedDate(check.checkedAt)) <= maxAgeDays;
+  return check !== null && asOfDay - dayNumberOf(check.checkedAt) <= maxAgeDays;
 }
 
 /** Computes the derived facts from validated facts. */
 export function deriveFacts(facts: ApplicantFacts, policy: DerivationPolicy): DerivedFacts {
-  const asOf = validatedDate(facts.asOf);
-  const asOfDay = packedDayNumber(asOf);
-  const totalAssets = toFen(facts.totalAssets);
-  const totalDebt = toFen(facts.totalDebt);
+  const asOfDay = dayNumberOf(facts.asOf);
+  const fen = amountsInFen(facts);
   return {
-    age: packedAgeInWholeYears(validatedDate(facts.birthDate), asOf),
-    fen: {
-      annualIncome: toFen(facts.annualIncome),
-      totalAssets,
-      totalDebt,
-      existingCreditLoans: toFen(facts.existingCreditLoans),
-      avgDailyDeposit12m: toFen(facts.relationship.avgDailyDeposit12m),
-      wealthBalance: toFen(facts.relationship.wealthBalance),
-      netAssets: totalAssets - totalDebt,
-    },
-    debtRatio: debtRatio(totalDebt, totalAssets),
+    age: ageOn(facts.birthDate, facts.asOf),
+    fen,
+    debtRatio: debtRatio(fen.totalDebt, fen.totalAssets),
     provincialWarningFresh: isFresh(facts.checks.provincialWarning, asOfDay, policy.checkFreshnessDays),
     judicialFresh: isFresh(facts.checks.judicial, asOfDay, policy.checkFreshnessDays),
   };

@@ -10,7 +10,12 @@ import type { Almanac } from './types';
 
 function walk(almanac: Almanac, path: string): unknown {
   const root: unknown = path.startsWith('derived.') ? almanac : almanac.facts;
-  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), root);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 const applicants = [

@@ -6,12 +6,14 @@
  *   evaluate(facts); // CreditDecision of sunshine-v1, or throws CreditFactsError
  */
 import { evaluateWithModel } from './evaluate';
-import { models } from './modelRegistry';
+import { getModel } from './modelRegistry';
 import type { CreditDecision } from './types';
+
+const SUNSHINE_V1 = getModel('sunshine-v1');
 
 /** Evaluates facts (validated here, hence `unknown`) with model `sunshine-v1`. */
 export function evaluate(facts: unknown): CreditDecision<'sunshine-v1'> {
-  return evaluateWithModel(facts, models['sunshine-v1']);
+  return evaluateWithModel(facts, SUNSHINE_V1);
 }
 
 export { evaluateWithModel, validateFacts } from './evaluate';

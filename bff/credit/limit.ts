@@ -94,7 +94,12 @@ export function computeLimit(compiled: CompiledLimit, grade: Grade, fen: Amounts
   };
 }
 
-/** L01: a computed limit below the model's minimum rejects. */
-export function limitTooLowReason(compiled: CompiledLimit, breakdown: LimitBreakdown): Reason | null {
-  return breakdown.final < compiled.policy.minimum ? toReason(compiled.policy.tooLowReason) : null;
+/** The limit, and L01 when it is below the model's minimum. */
+export function assessLimit(
+  compiled: CompiledLimit,
+  grade: Grade,
+  fen: AmountsInFen,
+): { breakdown: LimitBreakdown; tooLow: Reason | null } {
+  const breakdown = computeLimit(compiled, grade, fen);
+  return { breakdown, tooLow: breakdown.final < compiled.policy.minimum ? toReason(compiled.policy.tooLowReason) : null };
 }

@@ -26,10 +26,7 @@ export interface Condition {
 
 /** Conditions combine like json-rules-engine's: all / any / not, nested freely. */
 export type ConditionNode =
-  | Condition
-  | { readonly all: readonly ConditionNode[] }
-  | { readonly any: readonly ConditionNode[] }
-  | { readonly not: ConditionNode };
+  Condition | { readonly all: readonly ConditionNode[] } | { readonly any: readonly ConditionNode[] } | { readonly not: ConditionNode };
 
 /** An admission rule: when `conditions` hold, `event` becomes a reason. */
 export interface AdmissionRule {

@@ -44,7 +44,13 @@ describe('a sunshine-v2 as data', () => {
     // Score 12 + 12 + 12 + 25 + 16 + 10 = 87 → AAA: 100,000 + 125,000 + 100,000/3 = 775,000/3,
     // reported as the nearest number, floored exactly to 258,000.
     expect(decision.grade).toBe('AAA');
-    expect(decision.limitBreakdown).toMatchObject({ assetTerm: 125_000, incomeTerm: 100_000 / 3, raw: 775_000 / 3, cap: 300_000, final: 258_000 });
+    expect(decision.limitBreakdown).toMatchObject({
+      assetTerm: 125_000,
+      incomeTerm: 100_000 / 3,
+      raw: 775_000 / 3,
+      cap: 300_000,
+      final: 258_000,
+    });
     expect(evaluate(facts).limit).toBe(200_000);
   });
 

@@ -17,11 +17,17 @@ function sources(dir: string): string[] {
 
 /** Module specifiers of import/export-from/require/dynamic import statements. */
 function importsOf(code: string): string[] {
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]/g];
+  const patterns = [
+    /\bfrom\s+['"]([^'"]+)['"]/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]/g,
+  ];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1] ?? ''));
 }
 
-const FORBIDDEN = /^(node:)?(koa|@koa\/.*|koa-.*|mongoose|mongodb|ioredis|redis|http|https|http2|net|tls|dgram|dns|fs|fs\/promises|child_process|worker_threads|cluster|os|process|axios|undici|node-fetch|pino)$/;
+const FORBIDDEN =
+  /^(node:)?(koa|@koa\/.*|koa-.*|mongoose|mongodb|ioredis|redis|http|https|http2|net|tls|dgram|dns|fs|fs\/promises|child_process|worker_threads|cluster|os|process|axios|undici|node-fetch|pino)$/;
 /** Test-only helpers may import the property-testing library; the engine itself only zod. */
 const ALLOWED_PACKAGES = new Set(['zod', 'fast-check']);
 
@@ -30,7 +36,18 @@ const files = sources(__dirname);
 describe('bff/credit is pure', () => {
   it('finds the engine sources', () => {
     const names = files.map((file) => relative(__dirname, file));
-    expect(names).toEqual(expect.arrayContaining(['index.ts', 'admission.ts', 'scorecard.ts', 'limit.ts', 'decision.ts', 'evaluate.ts', 'operators.ts', 'models/sunshineV1.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'index.ts',
+        'admission.ts',
+        'scorecard.ts',
+        'limit.ts',
+        'decision.ts',
+        'evaluate.ts',
+        'operators.ts',
+        'models/sunshineV1.ts',
+      ]),
+    );
   });
 
   it.each(files.map((file) => [relative(__dirname, file), file]))('%s imports nothing that does I/O', (_name, file) => {

@@ -83,11 +83,15 @@ export function compileScorecard(factors: readonly ScoreFactor[]): readonly Comp
   return factors.map((factor) => ({ name: factor.name, parts: factor.components.map(compileComponent) }));
 }
 
-/** One row per factor, in the model's order, and their sum. */
-export function runScorecard(
-  factors: readonly CompiledFactor[],
-  almanac: Almanac,
-): { score: number; factors: ScoreFactorPoints[] } {
+/** The scorecard's result: one row per factor, their sum, and the grade cut-off it reaches. */
+export interface Scored {
+  readonly score: number;
+  readonly factors: ScoreFactorPoints[];
+  readonly cutoff: GradeCutoff;
+}
+
+/** One row per factor, in the model's order, their sum, and the grade. */
+export function runScorecard(factors: readonly CompiledFactor[], grades: readonly GradeCutoff[], almanac: Almanac): Scored {
   let score = 0;
   const rows: ScoreFactorPoints[] = [];
   for (const factor of factors) {
@@ -96,7 +100,7 @@ export function runScorecard(
     rows.push({ name: factor.name, points });
     score += points;
   }
-  return { score, factors: rows };
+  return { score, factors: rows, cutoff: gradeFor(grades, score) };
 }
 
 /** Grade cut-offs copied out of the frozen model, for the same reason as `CompiledBand`. */

@@ -2,7 +2,7 @@
  * Facts that break the shape never produce a decision: they throw a CreditFactsError whose
  * `field` names the first bad field, `fields` all of them, and whose message names it too.
  */
-import { CreditFactsError, evaluate } from './index';
+import { CreditFactsError, evaluate, validateFacts } from './index';
 import { REMOVE, buildFacts, withFact } from './testing/buildFacts';
 
 function errorOf(facts: unknown): CreditFactsError {
@@ -55,8 +55,6 @@ describe('refused facts name the field', () => {
     ['boolean as null', 'checks.currentOverdue', null],
     ['object as a string', 'relationship', 'none'],
     ['check as a boolean', 'checks.judicial', false],
-    ['unknown key', 'nickname', '老王'],
-    ['unknown nested key', 'checks.creditBureau', 'ok'],
   ])('%s: %s = %p', (_kind, path, value) => {
     const error = errorOf(withFact(buildFacts(), path, value));
     expect(error).toBeInstanceOf(Error);
@@ -75,6 +73,21 @@ describe('refused facts name the field', () => {
     expect(error.field).toBe('asOf');
     expect(error.fields).toEqual(['asOf', 'education', 'checks.overdueCount24m']);
     expect(error.issues).toHaveLength(3);
+  });
+
+  it.each([
+    ['nickname', '老王'],
+    ['checks.creditBureau', 'ok'],
+    ['checks.judicial.court', '泰兴市人民法院'],
+  ])('ignores and drops the unknown key %s (every field is required, so a typo fails as missing)', (path, value) => {
+    const facts = withFact(buildFacts(), path, value);
+    expect(evaluate(facts)).toEqual(evaluate(buildFacts()));
+    expect(JSON.stringify(validateFacts(facts))).not.toContain(String(value));
+  });
+
+  it('a misspelt field is refused as missing', () => {
+    const facts = withFact(withFact(buildFacts(), 'checks.graylist', REMOVE), 'checks.greylist', false);
+    expect(errorOf(facts).field).toBe('checks.graylist');
   });
 
   it.each([null, undefined, 'facts', 42, []])('refuses %p, which is not an object, with the empty path', (facts) => {

@@ -2,9 +2,9 @@ import { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { ROLES } from '@sunshine/shared';
 
 /**
- * A staff account. Lockout state lives on the document (not only in Redis) so that a
- * restart or a Redis flush cannot reset a brute-force counter; it is updated with single
- * atomic findOneAndUpdate calls because the database has no transactions.
+ * A staff account. Lockout state is durable (in the database, not only in Redis) so a
+ * restart or a Redis flush cannot reset it: failures are LoginFailure rows counted since
+ * `failuresSince`; `lockedUntil` is set when they reach the limit.
  */
 export const userSchema = new Schema(
   {
@@ -15,7 +15,7 @@ export const userSchema = new Schema(
     name: { type: String, required: true },
     employeeNo: { type: String },
     active: { type: Boolean, default: true },
-    failedLogins: { type: Number, default: 0 },
+    failuresSince: { type: Date, default: () => new Date(0) },
     lockedUntil: { type: Date, default: null },
     lastLoginAt: { type: Date, default: null },
     passwordChangedAt: { type: Date, default: null },

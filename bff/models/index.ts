@@ -6,6 +6,11 @@ import { regionSchema } from './Region';
 import { gridSchema } from './Grid';
 import { householdSchema } from './Household';
 import { auditEventSchema } from './AuditEvent';
+import { clientSubmissionSchema } from './ClientSubmission';
+import { householdRevisionSchema } from './HouseholdRevision';
+import { loginFailureSchema } from './LoginFailure';
+import { odsSnapshotSchema } from './OdsSnapshot';
+import { odsImportSchema } from './OdsImport';
 
 /**
  * Binds every model to one connection. The app receives its models rather than using
@@ -21,6 +26,11 @@ export function createModels(conn: Connection) {
     Grid: conn.model('Grid', gridSchema),
     Household: conn.model('Household', householdSchema),
     AuditEvent: conn.model('AuditEvent', auditEventSchema),
+    ClientSubmission: conn.model('ClientSubmission', clientSubmissionSchema),
+    HouseholdRevision: conn.model('HouseholdRevision', householdRevisionSchema),
+    LoginFailure: conn.model('LoginFailure', loginFailureSchema),
+    OdsSnapshot: conn.model('OdsSnapshot', odsSnapshotSchema),
+    OdsImport: conn.model('OdsImport', odsImportSchema),
   };
 }
 

@@ -12,6 +12,8 @@ export const policies = {
   isStaff: (u: AuthUser) => STAFF.includes(u.role),
   isStaffOrCustomer: () => true,
   readsHouseholds: (u: AuthUser) => STAFF.includes(u.role),
+  /** Files are created and edited by the responsible manager (the command checks which one). */
+  filesHouseholds: (u: AuthUser) => u.role === 'manager',
   isHeadOffice: (u: AuthUser) => u.role === 'admin' || u.role === 'hq_credit' || u.role === 'hq_marketing',
   isAdmin: (u: AuthUser) => u.role === 'admin',
 } satisfies Record<string, (u: AuthUser) => boolean>;

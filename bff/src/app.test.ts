@@ -104,8 +104,7 @@ describe('persistence across a BFF restart', () => {
       const second = await startTestApp({ db, env: { REDIS_PREFIX: prefix } });
       try {
         expect((await second.api.get('/api/v1/me', pair.accessToken)).status).toBe(200);
-        const stored = await second.db.models.User.findById(u._id).lean();
-        expect(stored?.failedLogins).toBe(1);
+        expect(await second.db.models.LoginFailure.countDocuments({ userId: u._id })).toBe(2);
         expect((await second.api.post('/api/v1/auth/refresh', { refreshToken: pair.refreshToken })).status).toBe(200);
       } finally {
         await second.stop();

@@ -9,7 +9,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly id: ErrorId,
     message: string,
-    readonly extra: { field?: string; fields?: string[]; headers?: Record<string, string> } = {},
+    readonly extra: { field?: string; fields?: string[]; headers?: Record<string, string>; data?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = new.target.name;

@@ -86,3 +86,47 @@ export async function buildHousehold(
     assets: { totalAssets: 520000, totalDebt: 80000, netAssets: 440000 },
   });
 }
+
+/** A village (and its town) with a grid assignment, so files can be made there. */
+export async function buildVillage(
+  models: Models,
+  overrides: Partial<{ code: string; name: string; branchId: string; managerId: Types.ObjectId }> = {},
+) {
+  const code = overrides.code ?? `3212831000${String(10 + (next() % 89)).padStart(2, '0')}`;
+  const townCode = code.slice(0, 9);
+  await models.Region.updateOne({ _id: townCode }, { $set: { name: '黄桥镇', level: 'town', parentCode: '321283', townCode } }, { upsert: true });
+  await models.Region.updateOne(
+    { _id: code },
+    { $set: { name: overrides.name ?? '测试村', level: 'village', parentCode: townCode, townCode, center: { lat: 32.25, lng: 120.23 } } },
+    { upsert: true },
+  );
+  if (overrides.managerId) {
+    await models.Grid.updateOne({ _id: code }, { $set: { branchId: overrides.branchId ?? '01', managerId: overrides.managerId } }, { upsert: true });
+  }
+  return code;
+}
+
+/** A valid household file as the mini program would send it. */
+export function buildHouseholdFile(overrides: Record<string, unknown> = {}) {
+  return {
+    villageCode: '321283100001',
+    address: '泰兴市黄桥镇测试村3组12号',
+    members: [
+      { relation: 'head', name: '陈建华', idNumber: buildIdNumber('1978-03-09', 517), phone: '13961234567', education: 'senior_high', maritalStatus: 'married', occupation: '养殖户' },
+      { relation: 'spouse', name: '刘美芳', idNumber: buildIdNumber('1980-11-21', 522), phone: null, education: 'junior_high', maritalStatus: 'married', occupation: '务农' },
+    ],
+    finance: { annualIncome: 120000, netIncome: 86000.5, annualSpending: 40000, mainBusiness: '生猪养殖', incomeSource: '养殖', businessScale: '存栏200头', workingCapital: 50000 },
+    assets: {
+      houses: [{ kind: 'main', structure: '砖混', rooms: 6, appraisedValue: 380000 }],
+      vehicles: [{ kind: '小型货车', count: 1, value: 60000.25 }],
+      machinery: [],
+      livestock: [{ kind: '生猪', count: 200, value: 300000 }],
+      landArea: 8.5,
+      depositsElsewhere: 20000,
+      otherAssets: 0,
+    },
+    debts: [{ lender: '泰兴农商行', kind: 'bank_loan', balance: 100000 }],
+    softInfo: { flags: ['good_neighbour'], notes: '' },
+    ...overrides,
+  };
+}

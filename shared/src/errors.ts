@@ -25,5 +25,5 @@ export type ErrorId = (typeof ERROR_IDS)[keyof typeof ERROR_IDS];
 
 /** The body of every error response. */
 export interface ErrorBody {
-  error: { id: ErrorId | string; message: string; field?: string; fields?: string[] };
+  error: { id: ErrorId | string; message: string; field?: string; fields?: string[]; [extra: string]: unknown };
 }

@@ -6,3 +6,4 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/me';
 export * from './schemas/households';
+export * from './schemas/householdFile';

@@ -8,8 +8,7 @@ import fc from 'fast-check';
 import { addDays, dayNumber, formatCalendarDate, fromDayNumber, parseCalendarDate } from '../calendarDate';
 import type { ApplicantFacts } from '../schema';
 
-const rarely = (weight = 15) =>
-  fc.oneof({ arbitrary: fc.constant(false), weight }, { arbitrary: fc.constant(true), weight: 1 });
+const rarely = (weight = 15) => fc.oneof({ arbitrary: fc.constant(false), weight }, { arbitrary: fc.constant(true), weight: 1 });
 
 /** Yuan amounts: zero, whole fen, whole yuan, and band edges ± 0.01. */
 function amount(maxYuan: number, edges: readonly number[] = []): fc.Arbitrary<number> {
@@ -30,7 +29,10 @@ const asOf = fc.integer({ min: FIRST_AS_OF, max: LAST_AS_OF }).map((days) => for
 function birthDate(asOfText: string): fc.Arbitrary<string> {
   const on = parseCalendarDate(asOfText);
   if (on === null) throw new Error('bad asOf');
-  const years = fc.oneof({ arbitrary: fc.integer({ min: 18, max: 65 }), weight: 4 }, { arbitrary: fc.integer({ min: 10, max: 80 }), weight: 1 });
+  const years = fc.oneof(
+    { arbitrary: fc.integer({ min: 18, max: 65 }), weight: 4 },
+    { arbitrary: fc.integer({ min: 10, max: 80 }), weight: 1 },
+  );
   const aroundBirthday = fc.tuple(years, fc.integer({ min: -2, max: 2 })).map(([years, shift]) => {
     const day = Math.min(on.day, 28); // the same day of month exists in every year
     return addDays(formatCalendarDate({ year: on.year - years, month: on.month, day }), shift);

@@ -23,8 +23,7 @@ export interface ReferenceResult {
 }
 
 const fen = (yuan: number): bigint => BigInt(yuan.toFixed(2).replace('.', ''));
-const day = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const day = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 function age(birth: string, asOf: string): number {
   const years = Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4));
@@ -58,7 +57,8 @@ export function referenceSunshineV1(f: ApplicantFacts): ReferenceResult {
 
   const education = { primary_or_below: 4, junior_high: 8, senior_high: 12, college: 15, bachelor_or_above: 18 }[f.education];
   const marital = { married: 12, single: 6, divorced: 4, widowed: 6 }[f.maritalStatus];
-  const agePoints = a >= 18 && a <= 25 ? 4 : a >= 26 && a <= 35 ? 10 : a >= 36 && a <= 50 ? 12 : a >= 51 && a <= 60 ? 8 : a >= 61 && a <= 65 ? 4 : 0;
+  const agePoints =
+    a >= 18 && a <= 25 ? 4 : a >= 26 && a <= 35 ? 10 : a >= 36 && a <= 50 ? 12 : a >= 51 && a <= 60 ? 8 : a >= 61 && a <= 65 ? 4 : 0;
   const net = assets - debt;
   const netPoints = net < 0n ? 0 : net < 10_000_000n ? 4 : net < 30_000_000n ? 10 : net < 60_000_000n ? 15 : net < 100_000_000n ? 20 : 25;
   const income = fen(f.annualIncome);

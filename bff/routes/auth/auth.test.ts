@@ -49,7 +49,17 @@ describe('auth', () => {
     await t.db.models.User.updateOne({ _id: u._id }, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await login(u.username)).status).toBe(200);
     const after = await t.db.models.User.findById(u._id).lean();
-    expect(after).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(after?.lockedUntil).toBeNull();
+    // …and one new failure does not lock it again.
+    expect((await login(u.username, 'bad-again')).status).toBe(401);
+    expect((await login(u.username)).status).toBe(200);
+  });
+
+  it('counts failures that arrive at the same moment (no lost updates)', async () => {
+    const u = await buildUser(t.db.models);
+    const parallel = await Promise.all(Array.from({ length: 8 }, (_, i) => login(u.username, `bad-${i}`)));
+    expect(parallel.every((r) => r.status === 401 || r.status === 423)).toBe(true);
+    expect((await login(u.username)).status).toBe(423);
   });
 
   it('a success resets the failure count', async () => {

@@ -1,6 +1,15 @@
 import Router from '@koa/router';
 import mongoose from 'mongoose';
-import { householdDetailSchema, householdListQuerySchema, householdListResponseSchema, idParamsSchema, errorResponseSchema } from '@sunshine/shared';
+import {
+  createHouseholdSchema,
+  errorResponseSchema,
+  householdDetailSchema,
+  householdListQuerySchema,
+  householdListResponseSchema,
+  idParamsSchema,
+  updateHouseholdSchema,
+} from '@sunshine/shared';
+import { createHouseholdFile, updateHouseholdFile } from '../../commands/saveHouseholdFile';
 import type { AppContext, AppState } from '../../src/context';
 import { defineRoute } from '../../src/http/defineRoute';
 import { NotFoundError } from '../../src/errors';
@@ -53,6 +62,46 @@ export function householdRoutes(): Router<AppState, AppContext> {
       const [h, regions] = await Promise.all([scope.households.findById(params.id).lean<HouseholdDoc>(), ctx.services.regions.names()]);
       if (!h) throw new NotFoundError('未找到该户');
       ctx.body = presentHouseholdDetail(h, regions);
+    },
+  });
+
+  defineRoute(router, {
+    method: 'post',
+    path: '/households',
+    summary: 'File a new household (一户一档); idempotent on clientId (201 first time, 200 for a retry)',
+    tags: ['households'],
+    policy: 'filesHouseholds',
+    body: createHouseholdSchema,
+    responses: {
+      201: { description: '已建档', schema: householdDetailSchema },
+      200: { description: '重复提交,返回已建档案', schema: householdDetailSchema },
+      400: { description: '输入无效', schema: errorResponseSchema },
+      409: { description: '成员已在其他户建档', schema: errorResponseSchema },
+      422: { description: '客户端编号已用于其他内容', schema: errorResponseSchema },
+    },
+    async handler(ctx, { body, user }) {
+      const { household, created } = await createHouseholdFile(ctx.services, user, body);
+      ctx.status = created ? 201 : 200;
+      ctx.body = presentHouseholdDetail(household, await ctx.services.regions.names());
+    },
+  });
+
+  defineRoute(router, {
+    method: 'put',
+    path: '/households/{id}',
+    summary: 'Save an edited household file; 409 with currentVersion when someone saved in between',
+    tags: ['households'],
+    policy: 'filesHouseholds',
+    params: idParamsSchema,
+    body: updateHouseholdSchema,
+    responses: {
+      200: { description: '已保存', schema: householdDetailSchema },
+      404: { description: '未找到', schema: errorResponseSchema },
+      409: { description: '版本冲突', schema: errorResponseSchema },
+    },
+    async handler(ctx, { params, body, user, scope }) {
+      const household = await updateHouseholdFile(ctx.services, user, scope, params.id, body, { ip: ctx.ip, requestId: ctx.state.requestId });
+      ctx.body = presentHouseholdDetail(household, await ctx.services.regions.names());
     },
   });
 

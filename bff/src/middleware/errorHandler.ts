@@ -29,10 +29,10 @@ export function errorHandler(): Middleware<AppState, AppContext> {
 
 function toResponse(err: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
   if (err instanceof AppError) {
-    const { field, fields, headers = {} } = err.extra;
+    const { field, fields, headers = {}, data } = err.extra;
     return {
       status: err.status,
-      body: { error: { id: err.id, message: err.message, ...(field ? { field } : {}), ...(fields ? { fields } : {}) } },
+      body: { error: { ...data, id: err.id, message: err.message, ...(field ? { field } : {}), ...(fields ? { fields } : {}) } },
       headers,
     };
   }

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { checkIdNumber } from '../idNumber';
+import { EDUCATIONS, MARITAL_STATUSES, RELATIONS } from './households';
+
+/**
+ * The household file (一户一档) as a manager enters it, on the phone and in the BFF: one
+ * schema, imported by the mini program's form and by the route validator. Totals are not
+ * entered: the server derives them from the parts.
+ */
+
+/** Yuan with at most two decimals (fen), never negative. */
+export const amountSchema = z
+  .number({ error: '请输入金额' })
+  .min(0, '金额不能为负')
+  .max(1e10, '金额过大')
+  .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '金额最多两位小数');
+
+export const idNumberSchema = z
+  .string({ error: '请输入身份证号' })
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = checkIdNumber(v);
+    if (problem === 'format') ctx.addIssue({ code: 'custom', message: '身份证号应为18位' });
+    if (problem === 'birth_date') ctx.addIssue({ code: 'custom', message: '身份证号中的出生日期无效' });
+    if (problem === 'checksum') ctx.addIssue({ code: 'custom', message: '身份证号校验位错误' });
+  });
+
+export const mobileSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
+
+export const memberInputSchema = z.object({
+  /** Present when editing an existing member, so their encrypted fields can be kept. */
+  id: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  relation: z.enum(RELATIONS, { error: '请选择与户主关系' }),
+  name: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(20, '姓名过长'),
+  idNumber: idNumberSchema,
+  phone: mobileSchema.nullable().optional(),
+  education: z.enum(EDUCATIONS, { error: '请选择学历' }),
+  maritalStatus: z.enum(MARITAL_STATUSES, { error: '请选择婚姻状况' }),
+  occupation: z.string().trim().max(30).default(''),
+});
+export type MemberInput = z.infer<typeof memberInputSchema>;
+
+const valuedItemSchema = z.object({
+  kind: z.string().trim().min(1).max(20),
+  count: z.number().int().min(0).max(100000).default(1),
+  value: amountSchema,
+});
+
+export const SOFT_FLAGS = ['good_neighbour', 'village_recommended', 'gambling', 'drinking', 'dispute', 'low_credit_awareness'] as const;
+export const SOFT_FLAG_LABELS: Record<(typeof SOFT_FLAGS)[number], string> = {
+  good_neighbour: '邻里关系和睦',
+  village_recommended: '村委推荐',
+  gambling: '有赌博行为',
+  drinking: '酗酒',
+  dispute: '有纠纷',
+  low_credit_awareness: '信用意识薄弱',
+};
+
+export const householdFileSchema = z
+  .object({
+    villageCode: z.string({ error: '请选择村居' }).regex(/^321283\d{6}$/, '请选择泰兴市的村居'),
+    address: z.string({ error: '请输入地址' }).trim().min(2, '请输入地址').max(100, '地址过长'),
+    members: z.array(memberInputSchema).min(1, '至少登记一名家庭成员').max(20, '家庭成员过多'),
+    finance: z.object({
+      annualIncome: amountSchema,
+      netIncome: amountSchema,
+      annualSpending: amountSchema,
+      mainBusiness: z.string().trim().max(50).default(''),
+      incomeSource: z.string().trim().max(50).default(''),
+      businessScale: z.string().trim().max(50).default(''),
+      workingCapital: amountSchema.default(0),
+    }),
+    assets: z.object({
+      houses: z
+        .array(
+          z.object({
+            kind: z.enum(['main', 'side', 'flat']),
+            structure: z.string().trim().max(20).default(''),
+            rooms: z.number().int().min(0).max(100).default(0),
+            estate: z.string().trim().max(50).default(''),
+            area: z.number().min(0).max(100000).default(0),
+            appraisedValue: amountSchema,
+          }),
+        )
+        .max(20)
+        .default([]),
+      vehicles: z.array(valuedItemSchema).max(20).default([]),
+      machinery: z.array(valuedItemSchema).max(50).default([]),
+      livestock: z.array(valuedItemSchema).max(50).default([]),
+      landArea: z.number().min(0).max(100000).default(0),
+      depositsElsewhere: amountSchema.default(0),
+      otherAssets: amountSchema.default(0),
+    }),
+    debts: z
+      .array(z.object({ lender: z.string().trim().min(1).max(50), kind: z.enum(['bank_loan', 'credit_loan', 'private', 'other']), balance: amountSchema }))
+      .max(30)
+      .default([]),
+    softInfo: z
+      .object({ flags: z.array(z.enum(SOFT_FLAGS)).max(SOFT_FLAGS.length).default([]), notes: z.string().trim().max(500).default('') })
+      .default({ flags: [], notes: '' }),
+  })
+  .superRefine((file, ctx) => {
+    const heads = file.members.filter((m) => m.relation === 'head').length;
+    if (heads !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: '需且仅需一名户主' });
+    const seen = new Map<string, number>();
+    file.members.forEach((m, i) => {
+      const prev = seen.get(m.idNumber);
+      if (prev !== undefined) ctx.addIssue({ code: 'custom', path: ['members', i, 'idNumber'], message: `与第${prev + 1}位成员身份证号重复` });
+      seen.set(m.idNumber, i);
+    });
+  });
+export type HouseholdFile = z.infer<typeof householdFileSchema>;
+
+/** Creating a file: the client's id makes a retry, a double tap or a resend after a crash harmless. */
+export const createHouseholdSchema = householdFileSchema.and(
+  z.object({ clientId: z.uuid({ error: '缺少客户端编号' }) }),
+).meta({ id: 'CreateHousehold' });
+
+/** Editing a file: the version read, so a concurrent edit is detected, not overwritten. */
+export const updateHouseholdSchema = householdFileSchema.and(
+  z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) }),
+).meta({ id: 'UpdateHousehold' });
