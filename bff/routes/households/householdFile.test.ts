@@ -150,3 +150,43 @@ describe('household files: create and edit', () => {
     expect(dump).not.toContain('13961234567');
   });
 });
+
+describe('audited unmask', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await startTestApp();
+    const mgr = await buildUser(t.db.models, { username: 'u.m1', role: 'manager', branchId: '01' });
+    await buildUser(t.db.models, { username: 'u.m2', role: 'manager', branchId: '01' });
+    await buildUser(t.db.models, { username: 'u.bp', role: 'branch_president', branchId: '01' });
+    await buildVillage(t.db.models, { code: '321283100001', branchId: '01', managerId: mgr._id });
+    for (const u of ['u.m1', 'u.m2', 'u.bp']) tok[u] = (await t.api.login(u, TEST_PASSWORD)).accessToken;
+  });
+  afterAll(() => t.stop());
+
+  it('shows the responsible manager the full value and audits it; others are refused and audited', async () => {
+    const file = buildHouseholdFile();
+    const made = (await t.api.post('/api/v1/households', { ...file, clientId: randomUUID() }, tok['u.m1'])).body;
+    const path = `/api/v1/households/${made.id}/members/${made.members[0].id}/unmask`;
+    const ok = await t.api.post(path, { field: 'idNumber', reason: '核实身份' }, tok['u.m1']);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ field: 'idNumber', value: (file.members as any[])[0].idNumber });
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const phone = await t.api.post(path, { field: 'phone', reason: '电话回访' }, tok['u.m1']);
+    expect(phone.body.value).toBe('13961234567');
+
+    expect((await t.api.post(path, { field: 'idNumber', reason: '好奇' }, tok['u.m2'])).status).toBe(404);
+    expect((await t.api.post(path, { field: 'idNumber', reason: '复核' }, tok['u.bp'])).status).toBe(403);
+    const missingReason = await t.api.post(path, { field: 'idNumber' }, tok['u.m1']);
+    expect(missingReason.status).toBe(400);
+    expect(missingReason.body.error.field).toBe('reason');
+
+    const events = await t.db.models.AuditEvent.find({ event: 'pii.unmask' }).sort({ at: 1 }).lean();
+    expect(events.map((e) => [e.username, e.outcome, (e.details as any).field])).toEqual([
+      ['u.m1', 'success', 'idNumber'],
+      ['u.m1', 'success', 'phone'],
+      ['u.bp', 'failure', 'idNumber'],
+    ]);
+    expect(JSON.stringify(events)).not.toContain((file.members as any[])[0].idNumber);
+  });
+});

@@ -7,8 +7,12 @@ import {
   householdListQuerySchema,
   householdListResponseSchema,
   idParamsSchema,
+  memberParamsSchema,
+  unmaskRequestSchema,
   updateHouseholdSchema,
 } from '@sunshine/shared';
+import { z } from 'zod';
+import { unmaskMemberField } from '../../commands/unmaskMemberField';
 import { createHouseholdFile, updateHouseholdFile } from '../../commands/saveHouseholdFile';
 import type { AppContext, AppState } from '../../src/context';
 import { defineRoute } from '../../src/http/defineRoute';
@@ -102,6 +106,26 @@ export function householdRoutes(): Router<AppState, AppContext> {
     async handler(ctx, { params, body, user, scope }) {
       const household = await updateHouseholdFile(ctx.services, user, scope, params.id, body, { ip: ctx.ip, requestId: ctx.state.requestId });
       ctx.body = presentHouseholdDetail(household, await ctx.services.regions.names());
+    },
+  });
+
+  defineRoute(router, {
+    method: 'post',
+    path: '/households/{id}/members/{memberId}/unmask',
+    summary: 'Show one member’s ID number or phone in full (responsible manager only; audited)',
+    tags: ['households'],
+    // Any staff reader may ask; the command refuses all but the responsible manager, and audits both.
+    policy: 'readsHouseholds',
+    params: memberParamsSchema,
+    body: unmaskRequestSchema,
+    responses: {
+      200: { description: '完整信息', schema: z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() }) },
+      403: { description: '非责任客户经理', schema: errorResponseSchema },
+      404: { description: '未找到', schema: errorResponseSchema },
+    },
+    async handler(ctx, { params, body, user, scope }) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = await unmaskMemberField(ctx.services, user, scope, params, body, { ip: ctx.ip, requestId: ctx.state.requestId });
     },
   });
 

@@ -121,3 +121,16 @@ export const createHouseholdSchema = householdFileSchema.and(
 export const updateHouseholdSchema = householdFileSchema.and(
   z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) }),
 ).meta({ id: 'UpdateHousehold' });
+
+/** Showing one personal field in full is a separate, audited action with a stated reason. */
+export const unmaskRequestSchema = z
+  .object({
+    field: z.enum(['idNumber', 'phone'], { error: '请选择要查看的字段' }),
+    reason: z.string({ error: '请填写查看原因' }).trim().min(2, '请填写查看原因').max(100, '原因过长'),
+  })
+  .meta({ id: 'UnmaskRequest' });
+
+export const memberParamsSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{24}$/, '无效的编号'),
+  memberId: z.string().regex(/^[0-9a-f]{24}$/, '无效的编号'),
+});
