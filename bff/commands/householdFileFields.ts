@@ -3,6 +3,9 @@ import { Types } from 'mongoose';
 import { idBirthDate, idGender, maskIdNumber, maskPhone, type HouseholdFile } from '@sunshine/shared';
 import type { FieldCrypto } from '../security/fieldCrypto';
 import type { HouseholdDoc } from '../models/Household';
+import type { Models } from '../models';
+import { ERROR_IDS } from '@sunshine/shared';
+import { AppError } from '../src/errors';
 
 /**
  * Turns a validated household file into stored fields: members' ID numbers and phones
@@ -74,3 +77,24 @@ function stableStringify(v: unknown): string {
   }
   return JSON.stringify(v);
 }
+
+/**
+ * Claims a client-generated id for one submission, or finds the earlier claim. An insert
+ * (not an upsert), because a duplicate primary key is the one conflict FerretDB 1.x
+ * always detects.
+ */
+export async function claimSubmission(models: Pick<Models, 'ClientSubmission'>, claimId: string, kind: string, hash: string, userId: string) {
+  const { ClientSubmission } = models;
+  try {
+    const created = await ClientSubmission.create({ _id: claimId, kind, resultId: new Types.ObjectId(), payloadHash: hash, userId });
+    return { resultId: created.resultId as Types.ObjectId };
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+  }
+  const claim = await ClientSubmission.findById(claimId).lean();
+  if (!claim || claim.payloadHash !== hash || claim.userId !== userId) {
+    throw new AppError(422, ERROR_IDS.idempotencyMismatch, '该客户端编号已用于另一次提交', { field: 'clientId' });
+  }
+  return { resultId: claim.resultId as Types.ObjectId };
+}
+

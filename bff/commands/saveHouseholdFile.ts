@@ -4,7 +4,7 @@ import type { AuthUser, Services } from '../src/context';
 import type { DataScope } from '../policies/scope';
 import type { HouseholdDoc } from '../models/Household';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../src/errors';
-import { householdFileFields, payloadHash } from './householdFileFields';
+import { claimSubmission, householdFileFields, payloadHash } from './householdFileFields';
 import { recordAudit } from './recordAudit';
 
 type Deps = Pick<Services, 'models' | 'crypto'>;
@@ -27,7 +27,7 @@ export async function createHouseholdFile(
   if (user.role !== 'manager' || !user.branchId) throw new AppError(403, ERROR_IDS.forbidden, '只有客户经理可以建档');
   await assertVillageInBranch(deps, file.villageCode, user.branchId);
 
-  const claim = await claimSubmission(deps, `household:${clientId}`, 'household', payloadHash(file), user.id);
+  const claim = await claimSubmission(models, `household:${clientId}`, 'household', payloadHash(file), user.id);
   const householdId = claim.resultId;
   const existing = await models.Household.findById(householdId).lean<HouseholdDoc>();
   if (existing) return { household: existing, created: false };
@@ -64,26 +64,6 @@ export async function createHouseholdFile(
   const household = await models.Household.findById(householdId).lean<HouseholdDoc>();
   if (!household) throw new Error('household vanished after insert');
   return { household, created: true };
-}
-
-/**
- * Claims a client-generated id for one submission, or finds the earlier claim. An insert
- * (not an upsert), because a duplicate primary key is the one conflict FerretDB 1.x
- * always detects.
- */
-async function claimSubmission(deps: Deps, claimId: string, kind: string, hash: string, userId: string) {
-  const { ClientSubmission } = deps.models;
-  try {
-    const created = await ClientSubmission.create({ _id: claimId, kind, resultId: new Types.ObjectId(), payloadHash: hash, userId });
-    return { resultId: created.resultId as Types.ObjectId };
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-  }
-  const claim = await ClientSubmission.findById(claimId).lean();
-  if (!claim || claim.payloadHash !== hash || claim.userId !== userId) {
-    throw new AppError(422, ERROR_IDS.idempotencyMismatch, '该客户端编号已用于另一份档案', { field: 'clientId' });
-  }
-  return { resultId: claim.resultId as Types.ObjectId };
 }
 
 /**

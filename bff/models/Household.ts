@@ -93,6 +93,11 @@ export const householdSchema = new Schema(
       flags: { type: [String], default: [] },
       notes: { type: String, default: '' },
     },
+    /** Set by the first verified visit (GCJ-02); later visits are measured against it. */
+    geotag: { type: new Schema({ lat: Number, lng: Number, visitId: Schema.Types.ObjectId }, { _id: false }), default: null },
+    /** Visit rollup for the visited / not-yet-visited lists (no $lookup in FerretDB 1.x). */
+    lastVisitAt: { type: Date, default: null },
+    nextFollowUp: { type: String, default: null },
     version: { type: Number, default: 1 },
   },
   { timestamps: true },

@@ -9,6 +9,7 @@ import { auditEventSchema } from './AuditEvent';
 import { clientSubmissionSchema } from './ClientSubmission';
 import { householdRevisionSchema } from './HouseholdRevision';
 import { loginFailureSchema } from './LoginFailure';
+import { visitSchema } from './Visit';
 import { odsSnapshotSchema } from './OdsSnapshot';
 import { odsImportSchema } from './OdsImport';
 
@@ -29,6 +30,7 @@ export function createModels(conn: Connection) {
     ClientSubmission: conn.model('ClientSubmission', clientSubmissionSchema),
     HouseholdRevision: conn.model('HouseholdRevision', householdRevisionSchema),
     LoginFailure: conn.model('LoginFailure', loginFailureSchema),
+    Visit: conn.model('Visit', visitSchema),
     OdsSnapshot: conn.model('OdsSnapshot', odsSnapshotSchema),
     OdsImport: conn.model('OdsImport', odsImportSchema),
   };

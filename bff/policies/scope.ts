@@ -56,14 +56,16 @@ export interface DataScope {
   filter: ScopeFilter;
   households: ScopedCollection<unknown>;
   grids: ScopedCollection<unknown>;
+  visits: ScopedCollection<unknown>;
 }
 
-export function createDataScope(user: AuthUser, models: { Household: Model<any>; Grid: Model<any> }): DataScope {
+export function createDataScope(user: AuthUser, models: { Household: Model<any>; Grid: Model<any>; Visit: Model<any> }): DataScope {
   const filter = scopeFilterFor(user);
   return {
     level: user.scope,
     filter,
     households: new ScopedCollection(models.Household, filter),
     grids: new ScopedCollection(models.Grid, filter),
+    visits: new ScopedCollection(models.Visit, filter),
   };
 }

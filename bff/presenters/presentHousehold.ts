@@ -22,6 +22,8 @@ export function presentHouseholdSummary(h: HouseholdDoc, regions: RegionNames) {
     memberCount: h.members.length,
     managerId: String(h.managerId),
     branchId: h.branchId,
+    lastVisitAt: h.lastVisitAt ? h.lastVisitAt.toISOString() : null,
+    nextFollowUp: h.nextFollowUp ?? null,
   };
 }
 

@@ -21,6 +21,7 @@ import { systemRoutes } from '../routes/system/system';
 import { authRoutes } from '../routes/auth/auth';
 import { meRoutes } from '../routes/me/me';
 import { householdRoutes } from '../routes/households/households';
+import { visitRoutes } from '../routes/visits/visits';
 
 export interface AppDeps {
   config: AppConfig;
@@ -74,7 +75,7 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' }));
 
   const api = new Router<AppState, AppContext>({ prefix: '/api/v1' });
-  for (const r of [authRoutes(), meRoutes(), householdRoutes()]) api.use(r.routes(), r.allowedMethods());
+  for (const r of [authRoutes(), meRoutes(), householdRoutes(), visitRoutes()]) api.use(r.routes(), r.allowedMethods());
   const system = systemRoutes();
   app.use(system.routes());
   app.use(api.routes());

@@ -7,3 +7,4 @@ export * from './schemas/auth';
 export * from './schemas/me';
 export * from './schemas/households';
 export * from './schemas/householdFile';
+export * from './schemas/visits';

@@ -35,6 +35,9 @@ export function householdRoutes(): Router<AppState, AppContext> {
     async handler(ctx, { query, scope }) {
       const filter: Record<string, unknown> = {};
       if (query.villageCode) filter.villageCode = query.villageCode;
+      if (query.status === 'visited') filter.lastVisitAt = mongoose.trusted({ $ne: null });
+      if (query.status === 'not_visited') filter.lastVisitAt = null;
+      if (query.status === 'follow_up_due') filter.nextFollowUp = mongoose.trusted({ $lte: todayInChina() });
       if (query.q) {
         // Exact 户号 or a name prefix: both served by plain equality/prefix, no $text in FerretDB 1.x.
         // Operators built here from validated input are marked trusted for sanitizeFilter.
@@ -130,6 +133,11 @@ export function householdRoutes(): Router<AppState, AppContext> {
   });
 
   return router;
+}
+
+/** Today's date in China (UTC+8, no daylight saving), as follow-up dates are written. */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function escapeRegex(s: string): string {

@@ -17,6 +17,7 @@ export const MARITAL_STATUSES = ['married', 'single', 'divorced', 'widowed'] as 
 export const householdListQuerySchema = pageQuerySchema.extend({
   villageCode: z.string().regex(/^\d{12}$/, '村居代码为12位数字').optional(),
   q: z.string().trim().min(1).max(32).optional().meta({ description: '户号或户主姓名' }),
+  status: z.enum(['visited', 'not_visited', 'follow_up_due']).optional().meta({ description: '已走访 / 未走访 / 待跟进' }),
 });
 export type HouseholdListQuery = z.infer<typeof householdListQuerySchema>;
 
@@ -48,6 +49,8 @@ export const householdSummarySchema = z
     memberCount: z.number().int(),
     managerId: z.string(),
     branchId: z.string(),
+    lastVisitAt: z.string().nullable(),
+    nextFollowUp: z.string().nullable(),
   })
   .meta({ id: 'HouseholdSummary' });
 
