@@ -12,6 +12,7 @@
  * applicants, about 1 MB: like a live request, whose facts were just parsed and are in cache;
  * 10000 shows the cost of cache misses).
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { applicantFactsSchema, evaluate, type CreditDecision } from '../../bff/credit';
 import { generateFacts } from './generateFacts';
@@ -80,14 +81,26 @@ const micros = (perSecond: number) => `${(1e6 / perSecond).toFixed(2)} µs`;
 const pct = (n: number) => `${((100 * n) / facts.length).toFixed(1)}%`;
 console.log(`credit engine sunshine-v1 — node ${process.version}, ${facts.length} distinct applicants, ${seconds}s in ${ROUNDS} rounds`);
 console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (at the end)`,
+);
+console.log(
   `evaluate (validation included): median round ${rate(full.median)} (${micros(full.median)} each), ` +
     `best round ${rate(full.best)}, overall ${rate(full.perSecond)} over ${full.calls.toLocaleString('en-US')} calls`,
 );
-console.log(`  per CPU-second charged to the process: ${rate(full.perCpuSecond)} (wall-clock rates drop when other processes take the core)`);
+console.log(
+  `  per CPU-second charged to the process: ${rate(full.perCpuSecond)} (wall-clock rates drop when other processes take the core)`,
+);
 console.log(
   `  of which validation (zod safeParse alone): median ${rate(validation.median)} (${micros(validation.median)} each, ` +
     `~${((100 * full.median) / validation.median).toFixed(0)}% of an evaluation)`,
 );
 console.log(`decision mix: pass ${pct(mix.pass)}, review ${pct(mix.review)}, reject ${pct(mix.reject)}, incomplete ${pct(mix.incomplete)}`);
-console.log(`reasons fired: ${Object.entries(codes).sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => `${code} ${n}`).join(', ')}`);
+console.log(
+  `reasons fired: ${Object.entries(codes)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ')}`,
+);
 console.log(`target ≥ 100,000 evaluations/s (median round): ${full.median >= 100_000 ? 'met' : 'NOT met'}`);

@@ -13,6 +13,7 @@ export const ERROR_IDS = {
   locked: 'auth.locked',
   wechatBindInvalid: 'auth.wechat_bind_invalid',
   wechatUnavailable: 'auth.wechat_unavailable',
+  wechatCodeInvalid: 'auth.wechat_code_invalid',
   forbidden: 'auth.forbidden',
   notFound: 'resource.not_found',
   conflict: 'resource.conflict',

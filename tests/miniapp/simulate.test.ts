@@ -5,7 +5,6 @@
  *
  * Needs `npm run build:weapp -w miniapp` first (scripts/test.sh does it).
  */
-import { randomUUID } from 'node:crypto';
 import { startTestStack } from '../support/testStack';
 import { bootWeapp, forwardRequestsTo, tap, textOf, typeInto, type SimPage, type WeappHost } from './weappHost';
 
@@ -19,9 +18,10 @@ beforeAll(async () => {
   stack = await startTestStack();
   host = bootWeapp({
     request: forwardRequestsTo(stack.baseUrl),
-    // The WeChat simulator accepts any `sim-code-*` code and maps it to an openid.
+    // The WeChat simulator accepts `sim-code-<person>.<n>` codes: one openid per person, and a
+    // fresh code for every wx.login like the real one.
     login: async () => {
-      const code = `sim-code-${randomUUID()}`;
+      const code = `sim-code-weapp-test.${loginCodes.length + 1}`;
       loginCodes.push(code);
       return { code };
     },

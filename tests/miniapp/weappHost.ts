@@ -107,7 +107,6 @@ export function bootWeapp(options: WeappHostOptions): WeappHost {
   };
 
   // jsdom ships no types of its own here; only `new JSDOM(html).window` is used.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { JSDOM } = require('jsdom') as {
     JSDOM: new (html: string, options?: object) => { window: AnyGlobal & { close(): void; document: { createElement(tag: string): unknown } } };
   };
@@ -116,9 +115,7 @@ export function bootWeapp(options: WeappHostOptions): WeappHost {
   for (const key of DOM_GLOBALS) setGlobal(key, key === 'window' ? win : win[key]);
 
   // miniprogram-simulate reads these globals when it is first required.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate') as Simulate;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jComponent = require('j-component') as { register: (def: { id: string; path?: string }) => unknown };
 
   // Component ids by file path: the recursive `comp` component is shared by every page, but its
@@ -208,7 +205,6 @@ export function bootWeapp(options: WeappHostOptions): WeappHost {
     });
   });
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(path.join(WEAPP_DIST, 'app.js'));
   if (!app) throw new Error('dist/app.js did not call App()');
   app.onLaunch?.call(app, { path: 'pages/login/index', query: {}, scene: 1001 });

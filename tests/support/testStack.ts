@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../../bff/testing/testApp';
-import { seedDemoBank } from '../../bff/demo';
+import { seedDemoBank } from '../../bff/demo/seedDemoBank';
 
 /**
  * The whole stack for cross-package and end-to-end tests: the real BFF on port 0 against a

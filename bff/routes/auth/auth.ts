@@ -96,7 +96,7 @@ export function authRoutes(): Router<AppState, AppContext> {
     async handler(ctx, { body }) {
       const { openid } = await ctx.services.wechat.code2Session(body.code).catch((err: unknown) => {
         ctx.log.warn({ err: String(err) }, 'code2Session failed');
-        throw new AppError(401, ERROR_IDS.invalidCredentials, '微信登录失败,请重试');
+        throw new AppError(401, ERROR_IDS.wechatCodeInvalid, '微信登录失败,请重试');
       });
       const binding = await ctx.services.models.WechatBinding.findById(openid).lean();
       const user = binding ? await ctx.services.models.User.findById(binding.userId).lean<UserDoc>() : null;

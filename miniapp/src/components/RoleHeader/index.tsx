@@ -28,7 +28,7 @@ export default function RoleHeader({ name, role, branchName }: RoleHeaderProps) 
           </Tag>
         </View>
         <Text className="role-header__branch" id="home-branch">
-          {branchName ?? '泰兴农村商业银行总行'}
+          {branchName ?? (role === 'customer' ? '泰兴农村商业银行' : '泰兴农村商业银行总行')}
         </Text>
       </View>
     </View>

@@ -71,11 +71,16 @@ describe.each(cases)('home page for %s', (role, roleText, readyEntries, soonEntr
       SCOPE[role] === 'all' ? '泰兴农村商业银行总行' : '黄桥支行',
     );
 
-    // Figures: households and villages always; managers/branches only where the scope has them.
-    expect(container.querySelector('#summary-households')?.textContent).toContain('1,288');
-    expect(container.querySelector('#summary-villages')?.textContent).toContain('12');
-    expect(!!container.querySelector('#summary-managers')).toBe(SCOPE[role] !== 'own');
-    expect(!!container.querySelector('#summary-branches')).toBe(SCOPE[role] === 'all');
+    if (role === 'customer') {
+      // A customer's home has no scope figures.
+      expect(container.querySelector('#home-summary')).toBeNull();
+    } else {
+      // Figures: households and villages always; managers/branches only where the scope has them.
+      expect(container.querySelector('#summary-households')?.textContent).toContain('1,288');
+      expect(container.querySelector('#summary-villages')?.textContent).toContain('12');
+      expect(!!container.querySelector('#summary-managers')).toBe(SCOPE[role] !== 'own');
+      expect(!!container.querySelector('#summary-branches')).toBe(SCOPE[role] === 'all');
+    }
 
     const entries = container.querySelector('#home-entries')!;
     for (const title of readyEntries) {
@@ -117,6 +122,23 @@ it('shows the error in Chinese with a retry when /me fails', async () => {
   const { container } = render(<HomePage />);
   await screen.findByText('服务暂时不可用,请稍后再试');
   expect(container.querySelector('#home-error')).toBeTruthy();
+});
+
+it('shows a customer their home from the session when /me refuses customers (403)', async () => {
+  const { ApiError } = jest.requireActual<typeof import('../../services/request')>('../../services/request');
+  const { saveTokenPair } = jest.requireActual<typeof import('../../stores/session')>('../../stores/session');
+  saveTokenPair({
+    accessToken: 'a',
+    refreshToken: 'r-xxxxxxxxxxxxxxxx',
+    expiresIn: 900,
+    user: { id: 'c1', username: 'c.001', role: 'customer', branchId: null, name: '李客户' },
+  });
+  fetchMe.mockRejectedValue(new ApiError(403, 'auth.forbidden', 'forbidden'));
+  const { container } = render(<HomePage />);
+  await screen.findByText('李客户');
+  expect(container.querySelector('#home-role')?.textContent).toBe('客户');
+  expect(container.querySelector('#home-error')).toBeNull();
+  expect(container.querySelector('#entry-my-appointments')?.textContent).toBe('我的预约');
 });
 
 it('logs out and returns to the login page', async () => {

@@ -5,7 +5,8 @@ import { Button, Skeleton, Toast } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../config';
 import { logout } from '../../services/auth';
 import { fetchMe, type Me } from '../../services/me';
-import { errorText } from '../../services/request';
+import { ApiError, errorText } from '../../services/request';
+import { getSession } from '../../stores/session';
 import RoleHeader from '../../components/RoleHeader';
 import SummaryFigures from '../../components/SummaryFigures';
 import EntryList from '../../components/EntryList';
@@ -26,6 +27,14 @@ export default function HomePage() {
       setMe(await fetchMe());
       setError(null);
     } catch (err) {
+      // `/me` is for staff; a customer is refused (403) but still has a home: show it from the
+      // signed-in user, without scope figures.
+      const user = getSession()?.user;
+      if (err instanceof ApiError && err.status === 403 && user?.role === 'customer') {
+        setMe({ user: { ...user, branchName: null }, scope: 'own', summary: { households: 0, villages: 0 } });
+        setError(null);
+        return;
+      }
       // A dead session has already been sent back to the login page by the request module.
       setError(errorText(err));
     }
@@ -60,7 +69,7 @@ export default function HomePage() {
       {me ? (
         <View className="home__content" id="home-content">
           <RoleHeader name={me.user.name} role={me.user.role} branchName={me.user.branchName} />
-          <SummaryFigures figures={summaryFigures(me)} />
+          {me.user.role === 'customer' ? null : <SummaryFigures figures={summaryFigures(me)} />}
           <EntryList entries={ROLE_ENTRIES[me.user.role] ?? []} onOpen={open} />
         </View>
       ) : error ? (

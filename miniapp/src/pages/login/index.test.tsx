@@ -116,4 +116,14 @@ describe('weapp: WeChat login', () => {
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' }));
     expect(loginMock).toHaveBeenCalledTimes(2); // a fresh code for every attempt
   });
+
+  it('does not call a refused WeChat code a wrong password', async () => {
+    requestMock.mockResolvedValueOnce({
+      statusCode: 401,
+      data: { error: { id: 'auth.invalid_credentials', message: '微信登录失败,请重试' } },
+    });
+    render(<LoginPage />);
+    expect(await screen.findByText('微信登录失败,请重试')).toBeTruthy();
+    expect(screen.queryByText('用户名或密码错误')).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { LoginRequest } from '@sunshine/shared';
 import { ROUTES } from '../../config';
 import { passwordLogin, wechatBind, wechatLogin } from '../../services/auth';
-import { errorText } from '../../services/request';
+import { ApiError, errorText } from '../../services/request';
 import { getSession } from '../../stores/session';
 import LoginForm from '../../components/LoginForm';
 import './index.scss';
@@ -35,7 +35,10 @@ export default function LoginPage() {
       if (result.kind === 'bind') setWechat({ step: 'bind', bindToken: result.bindToken });
       else goHome();
     } catch (err) {
-      setWechat({ step: 'failed', message: errorText(err) });
+      // A 401 here is about the WeChat code (expired or reused), not a password: the BFF reuses
+      // auth.invalid_credentials for it, whose usual text would mislead.
+      const message = err instanceof ApiError && err.status === 401 ? '微信登录失败,请重试' : errorText(err);
+      setWechat({ step: 'failed', message });
     }
   }, []);
 
