@@ -66,12 +66,16 @@ ensure_ferretdb() {
 }
 
 ensure_node_modules() {
-  # Install when the lock file changed since the last install (or never installed).
-  local stamp="$ROOT/node_modules/.install-stamp"
-  if [ -f "$stamp" ] && [ "$stamp" -nt "$ROOT/package-lock.json" ]; then return; fi
-  log "installing npm packages"
-  (cd "$ROOT" && npm ci --no-audit --no-fund)
-  touch "$stamp"
+  # A fresh clone gets exactly the lock file (npm ci). An existing checkout is only
+  # topped up when the lock file changed since the last install: npm ci would delete a
+  # node_modules that running processes are using.
+  if [ ! -d "$ROOT/node_modules" ]; then
+    log "installing npm packages (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  elif [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    log "package-lock.json changed: updating npm packages"
+    (cd "$ROOT" && npm install --no-audit --no-fund)
+  fi
 }
 
 ensure_chromium() {
