@@ -3,7 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-h5/**', '.cache/**', '.run/**', 'coverage/**', 'test-artifacts/**', '.scratch/**', 'bench/**/.scratch*'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/dist-h5/**',
+      '.cache/**',
+      '.run/**',
+      'coverage/**',
+      'test-artifacts/**',
+      '.scratch/**',
+      'bench/**/.scratch*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,13 +33,36 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['koa', '@koa/router', 'mongoose', 'ioredis', 'bullmq', 'node:http', 'http', 'node:https', 'https', 'node:fs', 'fs', 'node:net', 'net'].map((name) => ({
+          paths: [
+            'koa',
+            '@koa/router',
+            'mongoose',
+            'ioredis',
+            'bullmq',
+            'node:http',
+            'http',
+            'node:https',
+            'https',
+            'node:fs',
+            'fs',
+            'node:net',
+            'net',
+          ].map((name) => ({
             name,
             message: 'bff/credit is a pure core: pass facts in, get a decision out.',
           })),
           patterns: [
             {
-              group: ['../models/*', '../routes/*', '../src/*', '../clients/*', '../commands/*', '../../models/*', '../../routes/*', '../../src/*'],
+              group: [
+                '../models/*',
+                '../routes/*',
+                '../src/*',
+                '../clients/*',
+                '../commands/*',
+                '../../models/*',
+                '../../routes/*',
+                '../../src/*',
+              ],
               message: 'bff/credit must not import infrastructure.',
             },
           ],
@@ -37,6 +72,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
   },
 );

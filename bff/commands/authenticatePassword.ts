@@ -33,7 +33,14 @@ export async function authenticatePassword(
   }
 
   if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(services.models, { ...meta, event: 'auth.login', outcome: 'failure', userId: String(user._id), username, details: { reason: 'locked' } });
+    await recordAudit(services.models, {
+      ...meta,
+      event: 'auth.login',
+      outcome: 'failure',
+      userId: String(user._id),
+      username,
+      details: { reason: 'locked' },
+    });
     throw new LockedError(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
   }
   if (user.lockedUntil) {
@@ -44,7 +51,10 @@ export async function authenticatePassword(
 
   if (!(await verifyPassword(user.passwordHash, password))) {
     await LoginFailure.create({ userId: user._id, at: now });
-    const failures = await LoginFailure.countDocuments({ userId: user._id, at: mongoose.trusted({ $gte: user.failuresSince ?? new Date(0) }) });
+    const failures = await LoginFailure.countDocuments({
+      userId: user._id,
+      at: mongoose.trusted({ $gte: user.failuresSince ?? new Date(0) }),
+    });
     const locked = failures >= maxFailures;
     if (locked) await User.updateOne({ _id: user._id }, { $set: { lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) } });
     await recordAudit(services.models, {

@@ -83,7 +83,13 @@ function stableStringify(v: unknown): string {
  * (not an upsert), because a duplicate primary key is the one conflict FerretDB 1.x
  * always detects.
  */
-export async function claimSubmission(models: Pick<Models, 'ClientSubmission'>, claimId: string, kind: string, hash: string, userId: string) {
+export async function claimSubmission(
+  models: Pick<Models, 'ClientSubmission'>,
+  claimId: string,
+  kind: string,
+  hash: string,
+  userId: string,
+) {
   const { ClientSubmission } = models;
   try {
     const created = await ClientSubmission.create({ _id: claimId, kind, resultId: new Types.ObjectId(), payloadHash: hash, userId });
@@ -97,4 +103,3 @@ export async function claimSubmission(models: Pick<Models, 'ClientSubmission'>, 
   }
   return { resultId: claim.resultId as Types.ObjectId };
 }
-

@@ -37,7 +37,10 @@ export async function createHouseholdFile(
   // 户号: app-filed households number from 90001 per village, above any imported paper
   // series. The unique index on householdNo arbitrates concurrent filings in one village.
   const prefix = `${file.villageCode}9`;
-  let n = await models.Household.countDocuments({ villageCode: file.villageCode, householdNo: mongoose.trusted({ $gte: `${prefix}0000` }) });
+  let n = await models.Household.countDocuments({
+    villageCode: file.villageCode,
+    householdNo: mongoose.trusted({ $gte: `${prefix}0000` }),
+  });
   for (let attempt = 0; ; attempt++) {
     n += 1;
     try {
@@ -109,7 +112,14 @@ export async function updateHouseholdFile(
     throw err;
   }
   await models.Household.updateOne({ _id: current._id }, { $set: { ...fields, version: version + 1 } });
-  await recordAudit(models, { ...meta, event: 'household.update', outcome: 'success', userId: user.id, username: user.username, details: { householdId: id, version: version + 1 } });
+  await recordAudit(models, {
+    ...meta,
+    event: 'household.update',
+    outcome: 'success',
+    userId: user.id,
+    username: user.username,
+    details: { householdId: id, version: version + 1 },
+  });
   return (await models.Household.findById(current._id).lean<HouseholdDoc>())!;
 }
 

@@ -12,6 +12,7 @@ import { Schema, type InferSchemaType } from 'mongoose';
  * - People on a list who are not customers get a document too (customerNo null).
  * - No timestamps and no version key: importing the same files again must reproduce the
  *   documents exactly; when a row was imported lives on the OdsImport of its date.
+ * - Nested blocks are always present (zeros for a product the person doesn't hold).
  * - Money is yuan with at most two decimals (no Decimal128 on FerretDB); absent products are
  *   zeros, not nulls, so `$sum` aggregations need no special cases.
  */
@@ -24,30 +25,54 @@ export const odsSnapshotSchema = new Schema(
     customerNo: { type: String, default: null },
     openDate: { type: String, default: null },
     deposit: {
-      demand: { type: Number, default: 0 },
-      time: { type: Number, default: 0 },
-      total: { type: Number, default: 0 },
-      avg1y: { type: Number, default: 0 },
+      type: new Schema(
+        {
+          demand: { type: Number, required: true },
+          time: { type: Number, required: true },
+          total: { type: Number, required: true },
+          avg1y: { type: Number, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
     },
     loan: {
-      count: { type: Number, default: 0 },
-      balance: { type: Number, default: 0 },
-      overdueAmount: { type: Number, default: 0 },
-      overdueDays: { type: Number, default: 0 },
-      firstLoanDate: { type: String, default: null },
+      type: new Schema(
+        {
+          count: { type: Number, required: true },
+          balance: { type: Number, required: true },
+          overdueAmount: { type: Number, required: true },
+          overdueDays: { type: Number, required: true },
+          firstLoanDate: { type: String, default: null },
+        },
+        { _id: false },
+      ),
+      required: true,
     },
-    wealth: { balance: { type: Number, default: 0 } },
+    wealth: { type: new Schema({ balance: { type: Number, required: true } }, { _id: false }), required: true },
     ebank: {
-      ebank: { type: Boolean, default: false },
-      mobile: { type: Boolean, default: false },
+      type: new Schema(
+        {
+          ebank: { type: Boolean, required: true },
+          mobile: { type: Boolean, required: true },
+        },
+        { _id: false },
+      ),
+      required: true,
     },
     warningScore: { type: Number, default: null },
     lists: {
-      blacklist: { type: Boolean, default: false },
-      graylist: { type: Boolean, default: false },
-      dibao: { type: Boolean, default: false },
-      blacklistReason: { type: String, default: null },
-      graylistReason: { type: String, default: null },
+      type: new Schema(
+        {
+          blacklist: { type: Boolean, required: true },
+          graylist: { type: Boolean, required: true },
+          dibao: { type: Boolean, required: true },
+          blacklistReason: { type: String, default: null },
+          graylistReason: { type: String, default: null },
+        },
+        { _id: false },
+      ),
+      required: true,
     },
     /** Which files had a row for this person on this date (customers, deposits, ...). */
     sources: { type: [String], default: [] },

@@ -16,14 +16,19 @@ describe('error shape', () => {
   });
 
   it('malformed JSON → 400 naming the body, no internals', async () => {
-    const res = await t.api.request('POST', '/api/v1/auth/login', { body: '{"username": ', headers: { 'Content-Type': 'application/json' } });
+    const res = await t.api.request('POST', '/api/v1/auth/login', {
+      body: '{"username": ',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ id: 'request.invalid', field: 'body' });
     expect(JSON.stringify(res.body)).not.toMatch(/at |Error|stack|node_modules/);
   });
 
   it('a body over the limit → 413', async () => {
-    const res = await t.api.request('POST', '/api/v1/auth/login', { body: JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    const res = await t.api.request('POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.id).toBe('request.too_large');
   });
@@ -36,9 +41,13 @@ describe('error shape', () => {
   });
 
   it('allows CORS for the H5 origin only', async () => {
-    const ok = await t.api.request('OPTIONS', '/api/v1/auth/login', { headers: { Origin: t.config.h5Origin, 'Access-Control-Request-Method': 'POST' } });
+    const ok = await t.api.request('OPTIONS', '/api/v1/auth/login', {
+      headers: { Origin: t.config.h5Origin, 'Access-Control-Request-Method': 'POST' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe(t.config.h5Origin);
-    const evil = await t.api.request('OPTIONS', '/api/v1/auth/login', { headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const evil = await t.api.request('OPTIONS', '/api/v1/auth/login', {
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -72,7 +81,14 @@ describe('OpenAPI', () => {
       expect(res.status).toBe(200);
       expect(res.body.openapi).toBe('3.1.0');
       expect(Object.keys(res.body.paths)).toEqual(
-        expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/households', '/api/v1/households/{id}', '/api/v1/me']),
+        expect.arrayContaining([
+          '/api/v1/auth/login',
+          '/api/v1/auth/refresh',
+          '/api/v1/auth/logout',
+          '/api/v1/households',
+          '/api/v1/households/{id}',
+          '/api/v1/me',
+        ]),
       );
       const login = res.body.paths['/api/v1/auth/login'].post;
       expect(login.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LoginRequest' });
@@ -80,7 +96,9 @@ describe('OpenAPI', () => {
       expect(JSON.stringify(res.body)).not.toContain('$defs');
       expect(login.security).toEqual([]);
       const list = res.body.paths['/api/v1/households'].get;
-      expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'villageCode', 'q']));
+      expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['page', 'pageSize', 'villageCode', 'q']),
+      );
     } finally {
       await t.stop();
     }

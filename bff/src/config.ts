@@ -22,7 +22,11 @@ const envSchema = z.object({
   V7_BASE_URL: z.string().url().default('http://127.0.0.1:8090'),
   H5_ORIGIN: z.string().default('http://127.0.0.1:8080'),
   H5_DIST: z.string().optional(),
-  SESSION_IDLE_SEC: z.coerce.number().int().min(1).default(30 * 60),
+  SESSION_IDLE_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30 * 60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   AUTH_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
   DEMO_MODE: z.enum(['0', '1']).default('0'),

@@ -51,7 +51,15 @@ export function buildIdNumber(birthDate = '1980-05-17', sequence = 123): string 
 export async function buildHousehold(
   models: Models,
   crypto: FieldCrypto,
-  overrides: Partial<{ managerId: Types.ObjectId; branchId: string; villageCode: string; headName: string; idNumber: string; phone: string; householdNo: string }> = {},
+  overrides: Partial<{
+    managerId: Types.ObjectId;
+    branchId: string;
+    villageCode: string;
+    headName: string;
+    idNumber: string;
+    phone: string;
+    householdNo: string;
+  }> = {},
 ) {
   const n = next();
   const idNumber = overrides.idNumber ?? buildIdNumber('1980-05-17', 100 + (n % 800));
@@ -94,14 +102,22 @@ export async function buildVillage(
 ) {
   const code = overrides.code ?? `3212831000${String(10 + (next() % 89)).padStart(2, '0')}`;
   const townCode = code.slice(0, 9);
-  await models.Region.updateOne({ _id: townCode }, { $set: { name: '黄桥镇', level: 'town', parentCode: '321283', townCode } }, { upsert: true });
+  await models.Region.updateOne(
+    { _id: townCode },
+    { $set: { name: '黄桥镇', level: 'town', parentCode: '321283', townCode } },
+    { upsert: true },
+  );
   await models.Region.updateOne(
     { _id: code },
     { $set: { name: overrides.name ?? '测试村', level: 'village', parentCode: townCode, townCode, center: { lat: 32.25, lng: 120.23 } } },
     { upsert: true },
   );
   if (overrides.managerId) {
-    await models.Grid.updateOne({ _id: code }, { $set: { branchId: overrides.branchId ?? '01', managerId: overrides.managerId } }, { upsert: true });
+    await models.Grid.updateOne(
+      { _id: code },
+      { $set: { branchId: overrides.branchId ?? '01', managerId: overrides.managerId } },
+      { upsert: true },
+    );
   }
   return code;
 }
@@ -112,10 +128,34 @@ export function buildHouseholdFile(overrides: Record<string, unknown> = {}) {
     villageCode: '321283100001',
     address: '泰兴市黄桥镇测试村3组12号',
     members: [
-      { relation: 'head', name: '陈建华', idNumber: buildIdNumber('1978-03-09', 517), phone: '13961234567', education: 'senior_high', maritalStatus: 'married', occupation: '养殖户' },
-      { relation: 'spouse', name: '刘美芳', idNumber: buildIdNumber('1980-11-21', 522), phone: null, education: 'junior_high', maritalStatus: 'married', occupation: '务农' },
+      {
+        relation: 'head',
+        name: '陈建华',
+        idNumber: buildIdNumber('1978-03-09', 517),
+        phone: '13961234567',
+        education: 'senior_high',
+        maritalStatus: 'married',
+        occupation: '养殖户',
+      },
+      {
+        relation: 'spouse',
+        name: '刘美芳',
+        idNumber: buildIdNumber('1980-11-21', 522),
+        phone: null,
+        education: 'junior_high',
+        maritalStatus: 'married',
+        occupation: '务农',
+      },
     ],
-    finance: { annualIncome: 120000, netIncome: 86000.5, annualSpending: 40000, mainBusiness: '生猪养殖', incomeSource: '养殖', businessScale: '存栏200头', workingCapital: 50000 },
+    finance: {
+      annualIncome: 120000,
+      netIncome: 86000.5,
+      annualSpending: 40000,
+      mainBusiness: '生猪养殖',
+      incomeSource: '养殖',
+      businessScale: '存栏200头',
+      workingCapital: 50000,
+    },
     assets: {
       houses: [{ kind: 'main', structure: '砖混', rooms: 6, appraisedValue: 380000 }],
       vehicles: [{ kind: '小型货车', count: 1, value: 60000.25 }],

@@ -93,7 +93,11 @@ export interface ApiResponse<T = any> {
 export interface ApiClient {
   get<T = any>(path: string, token?: string): Promise<ApiResponse<T>>;
   post<T = any>(path: string, body?: unknown, token?: string): Promise<ApiResponse<T>>;
-  request<T = any>(method: string, path: string, init?: { body?: string | unknown; token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    init?: { body?: string | unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   login(username: string, password?: string): Promise<{ accessToken: string; refreshToken: string; user: any }>;
 }
 

@@ -3,14 +3,7 @@
  * from the scope the role implies (head office → everything, branch → its branch, manager →
  * own customers), see bff/policies/scope.ts.
  */
-export const ROLES = [
-  'admin',
-  'hq_credit',
-  'hq_marketing',
-  'branch_president',
-  'manager',
-  'customer',
-] as const;
+export const ROLES = ['admin', 'hq_credit', 'hq_marketing', 'branch_president', 'manager', 'customer'] as const;
 
 export type Role = (typeof ROLES)[number];
 

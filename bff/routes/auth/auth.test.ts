@@ -131,9 +131,13 @@ describe('auth', () => {
 
     it('expired → 401 auth.token_expired', async () => {
       const claims = jwt.decode(pair.accessToken) as Record<string, unknown>;
-      const expired = jwt.sign({ ...claims, iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 }, t.config.jwtSecret, {
-        algorithm: 'HS256',
-      });
+      const expired = jwt.sign(
+        { ...claims, iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 },
+        t.config.jwtSecret,
+        {
+          algorithm: 'HS256',
+        },
+      );
       const res = await t.api.get('/api/v1/me', expired);
       expect(res.status).toBe(401);
       expect(res.body.error.id).toBe('auth.token_expired');
@@ -169,10 +173,18 @@ describe('auth', () => {
       expect(first.status).toBe(200);
       expect(first.body).toEqual({ bindRequired: true, bindToken: expect.any(String) });
 
-      const badBind = await t.api.post('/api/v1/auth/wechat/bind', { bindToken: first.body.bindToken, username: u.username, password: 'wrong' });
+      const badBind = await t.api.post('/api/v1/auth/wechat/bind', {
+        bindToken: first.body.bindToken,
+        username: u.username,
+        password: 'wrong',
+      });
       expect(badBind.status).toBe(401);
 
-      const bound = await t.api.post('/api/v1/auth/wechat/bind', { bindToken: first.body.bindToken, username: u.username, password: TEST_PASSWORD });
+      const bound = await t.api.post('/api/v1/auth/wechat/bind', {
+        bindToken: first.body.bindToken,
+        username: u.username,
+        password: TEST_PASSWORD,
+      });
       expect(bound.status).toBe(200);
       expect(bound.body.user.name).toBe('李经理');
       expect(JSON.stringify(bound.body)).not.toMatch(/session_key|openid/i);

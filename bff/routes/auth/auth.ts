@@ -23,9 +23,15 @@ import { rateLimit } from '../../src/middleware/rateLimit';
 export function authRoutes(): Router<AppState, AppContext> {
   const router = new Router<AppState, AppContext>();
   // Brute force is also slowed per client address, before the per-account lockout.
-  router.use(['/auth/login', '/auth/wechat/login', '/auth/wechat/bind', '/auth/refresh'], rateLimit({ name: 'auth', limit: (ctx) => ctx.services.config.authRateLimitPerMin, windowSec: 60 }));
+  router.use(
+    ['/auth/login', '/auth/wechat/login', '/auth/wechat/bind', '/auth/refresh'],
+    rateLimit({ name: 'auth', limit: (ctx) => ctx.services.config.authRateLimitPerMin, windowSec: 60 }),
+  );
   const meta = (ctx: Ctx) => ({ ip: ctx.ip, requestId: ctx.state.requestId });
-  const errors = { 400: { description: '输入无效', schema: errorResponseSchema }, 401: { description: '凭证无效', schema: errorResponseSchema } };
+  const errors = {
+    400: { description: '输入无效', schema: errorResponseSchema },
+    401: { description: '凭证无效', schema: errorResponseSchema },
+  };
 
   defineRoute(router, {
     method: 'post',
@@ -34,11 +40,21 @@ export function authRoutes(): Router<AppState, AppContext> {
     tags: ['auth'],
     policy: 'public',
     body: loginRequestSchema,
-    responses: { 200: { description: '登录成功', schema: tokenPairSchema }, ...errors, 423: { description: '账号已锁定', schema: errorResponseSchema } },
+    responses: {
+      200: { description: '登录成功', schema: tokenPairSchema },
+      ...errors,
+      423: { description: '账号已锁定', schema: errorResponseSchema },
+    },
     async handler(ctx, { body }) {
       const user = await authenticatePassword(ctx.services, body.username, body.password, meta(ctx));
       ctx.body = await issueSession(ctx.services, user);
-      await recordAudit(ctx.services.models, { ...meta(ctx), event: 'auth.login', outcome: 'success', userId: String(user._id), username: user.username });
+      await recordAudit(ctx.services.models, {
+        ...meta(ctx),
+        event: 'auth.login',
+        outcome: 'success',
+        userId: String(user._id),
+        username: user.username,
+      });
     },
   });
 
@@ -54,7 +70,12 @@ export function authRoutes(): Router<AppState, AppContext> {
       const rotated = await ctx.services.sessions.rotate(body.refreshToken);
       if (!rotated.ok) {
         if (rotated.reused) {
-          await recordAudit(ctx.services.models, { ...meta(ctx), event: 'auth.refresh_reuse', outcome: 'failure', details: { revoked: true } });
+          await recordAudit(ctx.services.models, {
+            ...meta(ctx),
+            event: 'auth.refresh_reuse',
+            outcome: 'failure',
+            details: { revoked: true },
+          });
         }
         throw new UnauthenticatedError(ERROR_IDS.refreshInvalid, '登录已失效,请重新登录');
       }
@@ -76,7 +97,13 @@ export function authRoutes(): Router<AppState, AppContext> {
     responses: { 204: { description: '已退出' } },
     async handler(ctx, { user }) {
       await ctx.services.sessions.revoke(user.sessionId);
-      await recordAudit(ctx.services.models, { ...meta(ctx), event: 'auth.logout', outcome: 'success', userId: user.id, username: user.username });
+      await recordAudit(ctx.services.models, {
+        ...meta(ctx),
+        event: 'auth.logout',
+        outcome: 'success',
+        userId: user.id,
+        username: user.username,
+      });
       ctx.status = 204;
     },
   });
@@ -105,7 +132,13 @@ export function authRoutes(): Router<AppState, AppContext> {
         return;
       }
       ctx.body = await issueSession(ctx.services, user);
-      await recordAudit(ctx.services.models, { ...meta(ctx), event: 'auth.wechat_login', outcome: 'success', userId: String(user._id), username: user.username });
+      await recordAudit(ctx.services.models, {
+        ...meta(ctx),
+        event: 'auth.wechat_login',
+        outcome: 'success',
+        userId: String(user._id),
+        username: user.username,
+      });
     },
   });
 
@@ -116,7 +149,11 @@ export function authRoutes(): Router<AppState, AppContext> {
     tags: ['auth'],
     policy: 'public',
     body: wechatBindRequestSchema,
-    responses: { 200: { description: '绑定并登录成功', schema: tokenPairSchema }, ...errors, 423: { description: '账号已锁定', schema: errorResponseSchema } },
+    responses: {
+      200: { description: '绑定并登录成功', schema: tokenPairSchema },
+      ...errors,
+      423: { description: '账号已锁定', schema: errorResponseSchema },
+    },
     async handler(ctx, { body }) {
       const openid = ctx.services.tokens.verifyBind(body.bindToken);
       if (!openid) throw new AppError(401, ERROR_IDS.wechatBindInvalid, '绑定已过期,请重新登录');
@@ -125,7 +162,13 @@ export function authRoutes(): Router<AppState, AppContext> {
       await ctx.services.models.WechatBinding.deleteMany({ userId: user._id });
       await ctx.services.models.WechatBinding.updateOne({ _id: openid }, { $set: { userId: user._id } }, { upsert: true });
       ctx.body = await issueSession(ctx.services, user);
-      await recordAudit(ctx.services.models, { ...meta(ctx), event: 'auth.wechat_bind', outcome: 'success', userId: String(user._id), username: user.username });
+      await recordAudit(ctx.services.models, {
+        ...meta(ctx),
+        event: 'auth.wechat_bind',
+        outcome: 'success',
+        userId: String(user._id),
+        username: user.username,
+      });
     },
   });
 

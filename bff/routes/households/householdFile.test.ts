@@ -27,8 +27,24 @@ describe('household files: create and edit', () => {
     seq += 2;
     return buildHouseholdFile({
       members: [
-        { relation: 'head', name: '陈建华', idNumber: buildIdNumber('1978-03-09', seq), phone: '13961234567', education: 'senior_high', maritalStatus: 'married', occupation: '养殖户' },
-        { relation: 'spouse', name: '刘美芳', idNumber: buildIdNumber('1980-11-21', seq + 1), phone: null, education: 'junior_high', maritalStatus: 'married', occupation: '' },
+        {
+          relation: 'head',
+          name: '陈建华',
+          idNumber: buildIdNumber('1978-03-09', seq),
+          phone: '13961234567',
+          education: 'senior_high',
+          maritalStatus: 'married',
+          occupation: '养殖户',
+        },
+        {
+          relation: 'spouse',
+          name: '刘美芳',
+          idNumber: buildIdNumber('1980-11-21', seq + 1),
+          phone: null,
+          education: 'junior_high',
+          maritalStatus: 'married',
+          occupation: '',
+        },
       ],
     });
   };
@@ -38,7 +54,13 @@ describe('household files: create and edit', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ headName: '陈**', villageCode: village, memberCount: 2, version: 1 });
     expect(res.body.householdNo).toMatch(/^321283100001\d{5}$/);
-    expect(res.body.members[0]).toMatchObject({ relation: 'head', name: '陈**', phone: '139****4567', gender: 'male', birthDate: '1978-03-09' });
+    expect(res.body.members[0]).toMatchObject({
+      relation: 'head',
+      name: '陈**',
+      phone: '139****4567',
+      gender: 'male',
+      birthDate: '1978-03-09',
+    });
     expect(res.body.members[0].idNumber).toMatch(/^3212\*{10}\d{3}[\dX]$/);
     const stored = await t.db.models.Household.findById(res.body.id).lean();
     expect(stored!.assets).toMatchObject({ totalAssets: 760000.25, totalDebt: 100000, netAssets: 660000.25 });
@@ -52,7 +74,9 @@ describe('household files: create and edit', () => {
     expect(ids.size).toBe(1);
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201].sort());
     expect(await t.db.models.Household.countDocuments({ _id: [...ids][0] })).toBe(1);
-    expect(await t.db.models.Household.countDocuments({ 'members.idIndex': t.crypto.blindIndex('id', body.members[0]!.idNumber as string) })).toBe(1);
+    expect(
+      await t.db.models.Household.countDocuments({ 'members.idIndex': t.crypto.blindIndex('id', body.members[0]!.idNumber as string) }),
+    ).toBe(1);
   });
 
   it('the same client id with a different payload → 422 naming clientId', async () => {
@@ -65,7 +89,14 @@ describe('household files: create and edit', () => {
   });
 
   it.each([
-    ['a bad ID checksum', (f: any) => ({ ...f, members: [{ ...f.members[0], idNumber: f.members[0].idNumber.slice(0, 17) + (f.members[0].idNumber[17] === '1' ? '2' : '1') }] }), 'members.0.idNumber'],
+    [
+      'a bad ID checksum',
+      (f: any) => ({
+        ...f,
+        members: [{ ...f.members[0], idNumber: f.members[0].idNumber.slice(0, 17) + (f.members[0].idNumber[17] === '1' ? '2' : '1') }],
+      }),
+      'members.0.idNumber',
+    ],
     ['no head of household', (f: any) => ({ ...f, members: [{ ...f.members[1] }] }), 'members'],
     ['a negative amount', (f: any) => ({ ...f, finance: { ...f.finance, annualIncome: -1 } }), 'finance.annualIncome'],
     ['three decimals', (f: any) => ({ ...f, debts: [{ lender: 'x', kind: 'private', balance: 1.005 }] }), 'debts.0.balance'],
@@ -105,12 +136,19 @@ describe('household files: create and edit', () => {
     it('saves with the version read and bumps it; a stale version is 409 with the current one', async () => {
       const file = uniqueFile();
       const made = (await create({ ...file, clientId: randomUUID() })).body;
-      const edit = { ...file, members: made.members.map((m: any, i: number) => ({ ...(file.members as any[])[i], id: m.id })), address: '泰兴市黄桥镇测试村3组15号' };
+      const edit = {
+        ...file,
+        members: made.members.map((m: any, i: number) => ({ ...(file.members as any[])[i], id: m.id })),
+        address: '泰兴市黄桥镇测试村3组15号',
+      };
       const saved = await t.api.request('PUT', `/api/v1/households/${made.id}`, { body: { ...edit, version: 1 }, token: tok['f.m1'] });
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({ version: 2, address: '泰兴市黄桥镇测试村3组15号' });
       expect(saved.body.members.map((m: any) => m.id)).toEqual(made.members.map((m: any) => m.id));
-      const stale = await t.api.request('PUT', `/api/v1/households/${made.id}`, { body: { ...edit, address: '旧的地址', version: 1 }, token: tok['f.m1'] });
+      const stale = await t.api.request('PUT', `/api/v1/households/${made.id}`, {
+        body: { ...edit, address: '旧的地址', version: 1 },
+        token: tok['f.m1'],
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.error).toMatchObject({ id: 'resource.conflict', field: 'version', currentVersion: 2 });
       const after = await t.db.models.Household.findById(made.id).lean();
@@ -142,9 +180,21 @@ describe('household files: create and edit', () => {
     const idNumber = (file.members as any[])[0].idNumber as string;
     const pgUrl = process.env.TEST_FERRETDB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/ferretdb';
     const schema = t.db.name.toLowerCase();
-    const tables = execFileSync('psql', [pgUrl, '-tAc', `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}'`]).toString().trim().split('\n').filter(Boolean);
+    const tables = execFileSync('psql', [
+      pgUrl,
+      '-tAc',
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}'`,
+    ])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     expect(tables.length).toBeGreaterThan(3);
-    const dump = tables.map((tbl) => execFileSync('psql', [pgUrl, '-tAc', `SELECT _jsonb::text FROM "${schema}"."${tbl}"`], { maxBuffer: 64 << 20 }).toString()).join('\n');
+    const dump = tables
+      .map((tbl) =>
+        execFileSync('psql', [pgUrl, '-tAc', `SELECT _jsonb::text FROM "${schema}"."${tbl}"`], { maxBuffer: 64 << 20 }).toString(),
+      )
+      .join('\n');
     expect(dump).toContain(t.crypto.blindIndex('id', idNumber)); // the household really is in this dump
     expect(dump).not.toContain(idNumber);
     expect(dump).not.toContain('13961234567');

@@ -21,7 +21,17 @@ describe('households within the data scope', () => {
       'bp.02': await buildUser(m, { username: 'bp.02', role: 'branch_president', branchId: '02' }),
       'hq.marketing': await buildUser(m, { username: 'hq.marketing', role: 'hq_marketing', branchId: null }),
     };
-    ids.a = String((await buildHousehold(m, t.crypto, { managerId: users['m.01.01']._id, branchId: '01', headName: '张建国', phone: '13812345678', idNumber: '321283198005171234'.slice(0, 17) + 'X' })).id);
+    ids.a = String(
+      (
+        await buildHousehold(m, t.crypto, {
+          managerId: users['m.01.01']._id,
+          branchId: '01',
+          headName: '张建国',
+          phone: '13812345678',
+          idNumber: '321283198005171234'.slice(0, 17) + 'X',
+        })
+      ).id,
+    );
     ids.a2 = String((await buildHousehold(m, t.crypto, { managerId: users['m.01.01']._id, branchId: '01', headName: '李红' })).id);
     ids.b = String((await buildHousehold(m, t.crypto, { managerId: users['m.01.02']._id, branchId: '01', headName: '王五' })).id);
     ids.c = String((await buildHousehold(m, t.crypto, { managerId: users['m.02.01']._id, branchId: '02', headName: '赵六' })).id);

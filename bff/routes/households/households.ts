@@ -31,7 +31,10 @@ export function householdRoutes(): Router<AppState, AppContext> {
     tags: ['households'],
     policy: 'readsHouseholds',
     query: householdListQuerySchema,
-    responses: { 200: { description: '户列表', schema: householdListResponseSchema }, 400: { description: '参数无效', schema: errorResponseSchema } },
+    responses: {
+      200: { description: '户列表', schema: householdListResponseSchema },
+      400: { description: '参数无效', schema: errorResponseSchema },
+    },
     async handler(ctx, { query, scope }) {
       const filter: Record<string, unknown> = {};
       if (query.villageCode) filter.villageCode = query.villageCode;
@@ -64,7 +67,10 @@ export function householdRoutes(): Router<AppState, AppContext> {
     tags: ['households'],
     policy: 'readsHouseholds',
     params: idParamsSchema,
-    responses: { 200: { description: '一户一档', schema: householdDetailSchema }, 404: { description: '未找到', schema: errorResponseSchema } },
+    responses: {
+      200: { description: '一户一档', schema: householdDetailSchema },
+      404: { description: '未找到', schema: errorResponseSchema },
+    },
     async handler(ctx, { params, scope }) {
       const [h, regions] = await Promise.all([scope.households.findById(params.id).lean<HouseholdDoc>(), ctx.services.regions.names()]);
       if (!h) throw new NotFoundError('未找到该户');
@@ -107,7 +113,10 @@ export function householdRoutes(): Router<AppState, AppContext> {
       409: { description: '版本冲突', schema: errorResponseSchema },
     },
     async handler(ctx, { params, body, user, scope }) {
-      const household = await updateHouseholdFile(ctx.services, user, scope, params.id, body, { ip: ctx.ip, requestId: ctx.state.requestId });
+      const household = await updateHouseholdFile(ctx.services, user, scope, params.id, body, {
+        ip: ctx.ip,
+        requestId: ctx.state.requestId,
+      });
       ctx.body = presentHouseholdDetail(household, await ctx.services.regions.names());
     },
   });

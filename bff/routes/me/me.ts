@@ -27,7 +27,14 @@ export function meRoutes(): Router<AppState, AppContext> {
       }
       if (scope.level === 'all') summary.branches = await Branch.countDocuments();
       const body: MeResponse = {
-        user: { id: user.id, username: user.username, role: user.role, branchId: user.branchId, name: user.name, branchName: branch?.name ?? null },
+        user: {
+          id: user.id,
+          username: user.username,
+          role: user.role,
+          branchId: user.branchId,
+          name: user.name,
+          branchName: branch?.name ?? null,
+        },
         scope: scope.level,
         summary,
       };

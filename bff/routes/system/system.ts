@@ -9,8 +9,14 @@ export function systemRoutes(): Router<AppState, AppContext> {
   router.get('/healthz', async (ctx) => {
     const { conn, redis } = ctx.services;
     const [db, cache] = await Promise.all([
-      withTimeout(Promise.resolve(conn.db).then((db) => db!.admin().ping())).then(() => 'ok', () => 'down'),
-      withTimeout(redis.ping()).then(() => 'ok', () => 'down'),
+      withTimeout(Promise.resolve(conn.db).then((db) => db!.admin().ping())).then(
+        () => 'ok',
+        () => 'down',
+      ),
+      withTimeout(redis.ping()).then(
+        () => 'ok',
+        () => 'down',
+      ),
     ]);
     ctx.status = db === 'ok' && cache === 'ok' ? 200 : 503;
     ctx.body = { status: ctx.status === 200 ? 'ok' : 'degraded', db, redis: cache };

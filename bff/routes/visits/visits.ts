@@ -40,13 +40,21 @@ export function visitRoutes(): Router<AppState, AppContext> {
     policy: 'readsHouseholds',
     params: idParamsSchema,
     query: pageQuerySchema,
-    responses: { 200: { description: '走访记录', schema: pageOf(visitSchema) }, 404: { description: '未找到', schema: errorResponseSchema } },
+    responses: {
+      200: { description: '走访记录', schema: pageOf(visitSchema) },
+      404: { description: '未找到', schema: errorResponseSchema },
+    },
     async handler(ctx, { params, query, scope }) {
       const household = await scope.households.findById(params.id).lean();
       if (!household) throw new NotFoundError('未找到该户');
       const filter = { householdId: household._id };
       const [rows, total] = await Promise.all([
-        scope.visits.find(filter).sort({ at: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<VisitDoc[]>(),
+        scope.visits
+          .find(filter)
+          .sort({ at: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<VisitDoc[]>(),
         scope.visits.countDocuments(filter),
       ]);
       ctx.body = { data: rows.map(presentVisit), total };

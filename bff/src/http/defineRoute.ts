@@ -50,10 +50,11 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   throw new ValidationError(`${label}: ${first?.message ?? '无效'}`, fields);
 }
 
-export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  router: Router<AppState, AppContext>,
-  spec: RouteSpec<B, Q, P>,
-): void {
+export function defineRoute<
+  B extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+>(router: Router<AppState, AppContext>, spec: RouteSpec<B, Q, P>): void {
   if (!routeRegistry.includes(spec as unknown as AnyRouteSpec)) routeRegistry.push(spec as unknown as AnyRouteSpec);
   const koaPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
   const middlewares = spec.policy === 'public' ? [] : [authenticate()];

@@ -15,13 +15,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     const op: Record<string, unknown> = {
       summary: r.summary,
       tags: r.tags,
-      operationId: `${r.method}${r.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, '')}`,
+      operationId: `${r.method}${r.path
+        .replace(/[{}]/g, '')
+        .replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())
+        .replace(/\W/g, '')}`,
       ...(r.policy === 'public' ? { security: [] } : { 'x-policy': r.policy }),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       responses: Object.fromEntries(
         Object.entries(r.responses).map(([status, res]) => [
           status,
-          { description: res.description, ...(res.schema ? { content: { 'application/json': { schema: toSchema(res.schema, 'output') } } } : {}) },
+          {
+            description: res.description,
+            ...(res.schema ? { content: { 'application/json': { schema: toSchema(res.schema, 'output') } } } : {}),
+          },
         ]),
       ),
     };

@@ -7,7 +7,11 @@ import type { AppContext, AppState } from '../context';
  * Fixed-window rate limit per client address in Redis (INCR + EXPIRE). Coarse on purpose:
  * it slows scripted guessing; the per-account lockout is the real brute-force control.
  */
-export function rateLimit(opts: { name: string; limit: (ctx: { services: { config: { authRateLimitPerMin: number } } }) => number; windowSec: number }): Middleware<AppState, AppContext> {
+export function rateLimit(opts: {
+  name: string;
+  limit: (ctx: { services: { config: { authRateLimitPerMin: number } } }) => number;
+  windowSec: number;
+}): Middleware<AppState, AppContext> {
   return async (ctx, next) => {
     const { redis, config } = ctx.services;
     const window = Math.floor(Date.now() / 1000 / opts.windowSec);

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 
-export const usernameSchema = z
-  .string({ error: '请输入用户名' })
-  .trim()
-  .min(1, '请输入用户名')
-  .max(64, '用户名过长');
+export const usernameSchema = z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名过长');
 
 export const loginRequestSchema = z
   .object({

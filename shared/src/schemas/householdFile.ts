@@ -26,11 +26,17 @@ export const idNumberSchema = z
     if (problem === 'checksum') ctx.addIssue({ code: 'custom', message: '身份证号校验位错误' });
   });
 
-export const mobileSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
+export const mobileSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
 
 export const memberInputSchema = z.object({
   /** Present when editing an existing member, so their encrypted fields can be kept. */
-  id: z.string().regex(/^[0-9a-f]{24}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional(),
   relation: z.enum(RELATIONS, { error: '请选择与户主关系' }),
   name: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(20, '姓名过长'),
   idNumber: idNumberSchema,
@@ -93,7 +99,13 @@ export const householdFileSchema = z
       otherAssets: amountSchema.default(0),
     }),
     debts: z
-      .array(z.object({ lender: z.string().trim().min(1).max(50), kind: z.enum(['bank_loan', 'credit_loan', 'private', 'other']), balance: amountSchema }))
+      .array(
+        z.object({
+          lender: z.string().trim().min(1).max(50),
+          kind: z.enum(['bank_loan', 'credit_loan', 'private', 'other']),
+          balance: amountSchema,
+        }),
+      )
       .max(30)
       .default([]),
     softInfo: z
@@ -106,21 +118,22 @@ export const householdFileSchema = z
     const seen = new Map<string, number>();
     file.members.forEach((m, i) => {
       const prev = seen.get(m.idNumber);
-      if (prev !== undefined) ctx.addIssue({ code: 'custom', path: ['members', i, 'idNumber'], message: `与第${prev + 1}位成员身份证号重复` });
+      if (prev !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['members', i, 'idNumber'], message: `与第${prev + 1}位成员身份证号重复` });
       seen.set(m.idNumber, i);
     });
   });
 export type HouseholdFile = z.infer<typeof householdFileSchema>;
 
 /** Creating a file: the client's id makes a retry, a double tap or a resend after a crash harmless. */
-export const createHouseholdSchema = householdFileSchema.and(
-  z.object({ clientId: z.uuid({ error: '缺少客户端编号' }) }),
-).meta({ id: 'CreateHousehold' });
+export const createHouseholdSchema = householdFileSchema
+  .and(z.object({ clientId: z.uuid({ error: '缺少客户端编号' }) }))
+  .meta({ id: 'CreateHousehold' });
 
 /** Editing a file: the version read, so a concurrent edit is detected, not overwritten. */
-export const updateHouseholdSchema = householdFileSchema.and(
-  z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) }),
-).meta({ id: 'UpdateHousehold' });
+export const updateHouseholdSchema = householdFileSchema
+  .and(z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) }))
+  .meta({ id: 'UpdateHousehold' });
 
 /** Showing one personal field in full is a separate, audited action with a stated reason. */
 export const unmaskRequestSchema = z

@@ -15,7 +15,10 @@ export const EDUCATIONS = ['primary_or_below', 'junior_high', 'senior_high', 'co
 export const MARITAL_STATUSES = ['married', 'single', 'divorced', 'widowed'] as const;
 
 export const householdListQuerySchema = pageQuerySchema.extend({
-  villageCode: z.string().regex(/^\d{12}$/, '村居代码为12位数字').optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/, '村居代码为12位数字')
+    .optional(),
   q: z.string().trim().min(1).max(32).optional().meta({ description: '户号或户主姓名' }),
   status: z.enum(['visited', 'not_visited', 'follow_up_due']).optional().meta({ description: '已走访 / 未走访 / 待跟进' }),
 });

@@ -10,7 +10,15 @@ export const VISIT_OUTCOME_LABELS: Record<(typeof VISIT_OUTCOMES)[number], strin
   declined: '无需求',
   follow_up: '需跟进',
 };
-export const PRODUCTS = ['sunshine_credit', 'hui_e_dai', 'su_e_dai', 'deposit', 'wealth', 'mobile_banking', 'social_security_card'] as const;
+export const PRODUCTS = [
+  'sunshine_credit',
+  'hui_e_dai',
+  'su_e_dai',
+  'deposit',
+  'wealth',
+  'mobile_banking',
+  'social_security_card',
+] as const;
 export const PRODUCT_LABELS: Record<(typeof PRODUCTS)[number], string> = {
   sunshine_credit: '阳光信贷',
   hui_e_dai: '惠E贷',
@@ -37,7 +45,10 @@ export const createVisitSchema = z
     location: geoFixSchema,
     notes: z.string().trim().max(1000, '备注过长').default(''),
     products: z.array(z.enum(PRODUCTS)).max(PRODUCTS.length).default([]),
-    creditNeed: z.object({ amount: amountSchema, purpose: z.string().trim().max(100).default('') }).nullable().default(null),
+    creditNeed: z
+      .object({ amount: amountSchema, purpose: z.string().trim().max(100).default('') })
+      .nullable()
+      .default(null),
     outcome: z.enum(VISIT_OUTCOMES, { error: '请选择走访结果' }),
     nextFollowUp: z.iso.date().nullable().default(null),
   })

@@ -21,6 +21,8 @@ function household(i: number): HouseholdSummary {
     memberCount: 3,
     managerId: 'm1',
     branchId: 'b1',
+    lastVisitAt: null,
+    nextFollowUp: null,
   };
 }
 
