@@ -31,7 +31,10 @@ function yesterday(): string {
 }
 
 function progressBar() {
-  const bar = new SingleBar({ format: '{phase} |{bar}| {value}/{total} | {eta_formatted} left', hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: '{phase} |{bar}| {value}/{total} | {eta_formatted} left', hideCursor: true, clearOnComplete: false },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(p: SeedProgress) {
@@ -78,8 +81,12 @@ async function main(): Promise<void> {
   const bar = progressBar();
 
   if (values['ods-only']) {
-    const r = await writeDemoOds({ seed, households, businessDate, dir: odsDir, dates, onProgress: (p) => bar.update(p) }).finally(() => bar.stop());
-    console.log(`wrote ODS files for ${r.odsDates.length} date(s) (${r.households} households, ${r.walkIns} walk-in customers) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const r = await writeDemoOds({ seed, households, businessDate, dir: odsDir, dates, onProgress: (p) => bar.update(p) }).finally(() =>
+      bar.stop(),
+    );
+    console.log(
+      `wrote ODS files for ${r.odsDates.length} date(s) (${r.households} households, ${r.walkIns} walk-in customers) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     for (const d of r.odsDirs) console.log(`  ${d}`);
     return;
   }
@@ -101,9 +108,13 @@ async function main(): Promise<void> {
     }
     await Promise.all(Object.values(models).map((m) => m.init()));
     const crypto = createFieldCrypto(config.dataKeys);
-    const r = await seedDemoBank(models, crypto, { seed, households, businessDate, ods: { dir: odsDir, dates }, onProgress: (p) => bar.update(p) }).finally(() =>
-      bar.stop(),
-    );
+    const r = await seedDemoBank(models, crypto, {
+      seed,
+      households,
+      businessDate,
+      ods: { dir: odsDir, dates },
+      onProgress: (p) => bar.update(p),
+    }).finally(() => bar.stop());
     const seconds = (Date.now() - t0) / 1000;
     console.log(`demo bank seeded in ${seconds.toFixed(1)} s (seed ${seed}, business date ${businessDate})`);
     console.log(`  branches ${r.branches}, staff accounts ${r.users} (password ${DEMO_PASSWORD}), regions ${r.regions}, grids ${r.grids}`);

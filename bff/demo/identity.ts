@@ -29,7 +29,7 @@ export class IdAllocator {
    * sequences for the gender (the caller then picks another birth date).
    */
   allocate(birthDate: string, gender: 'male' | 'female'): string | null {
-    const ymd = birthDate.replace(/-/g, '');
+    const ymd = birthDate.slice(0, 4) + birthDate.slice(5, 7) + birthDate.slice(8, 10);
     const key = ymd + (gender === 'male' ? 'm' : 'f');
     const n = this.used.get(key) ?? 0;
     if (n >= PER_GENDER) return null;
@@ -63,7 +63,13 @@ function anniversaryDay(year: number, month: number, day: number): number {
 }
 
 /** Allocates an ID number, moving the birth date within the same age year if a date is full. */
-export function allocateIdentity(ids: IdAllocator, rng: Rng, age: number, gender: 'male' | 'female', asOf: string): { idNumber: string; birthDate: string } {
+export function allocateIdentity(
+  ids: IdAllocator,
+  rng: Rng,
+  age: number,
+  gender: 'male' | 'female',
+  asOf: string,
+): { idNumber: string; birthDate: string } {
   for (let attempt = 0; attempt < 50; attempt++) {
     const birthDate = birthDateForAge(rng, age, asOf);
     const idNumber = ids.allocate(birthDate, gender);
@@ -75,10 +81,38 @@ export function allocateIdentity(ids: IdAllocator, rng: Rng, age: number, gender
 
 /** Mobile number prefixes of the three carriers, weighted roughly by subscribers. */
 const MOBILE_PREFIXES: readonly (readonly [string, number])[] = [
-  ['139', 5], ['138', 5], ['137', 3], ['136', 3], ['135', 3], ['134', 2], ['150', 3], ['151', 3], ['152', 2],
-  ['157', 2], ['158', 3], ['159', 3], ['182', 2], ['183', 2], ['187', 3], ['188', 2], ['198', 2],
-  ['130', 2], ['131', 2], ['132', 2], ['155', 2], ['156', 2], ['185', 2], ['186', 3], ['166', 1],
-  ['133', 2], ['153', 2], ['180', 2], ['181', 2], ['189', 3], ['177', 1], ['199', 2],
+  ['139', 5],
+  ['138', 5],
+  ['137', 3],
+  ['136', 3],
+  ['135', 3],
+  ['134', 2],
+  ['150', 3],
+  ['151', 3],
+  ['152', 2],
+  ['157', 2],
+  ['158', 3],
+  ['159', 3],
+  ['182', 2],
+  ['183', 2],
+  ['187', 3],
+  ['188', 2],
+  ['198', 2],
+  ['130', 2],
+  ['131', 2],
+  ['132', 2],
+  ['155', 2],
+  ['156', 2],
+  ['185', 2],
+  ['186', 3],
+  ['166', 1],
+  ['133', 2],
+  ['153', 2],
+  ['180', 2],
+  ['181', 2],
+  ['189', 3],
+  ['177', 1],
+  ['199', 2],
 ];
 
 export function mobilePhone(rng: Rng): string {

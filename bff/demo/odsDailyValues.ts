@@ -16,7 +16,13 @@ export interface DailyValues {
   warningScore: number;
 }
 
-export function dailyValues(seed: string | number, profile: BankProfile, asOf: string, date: string, listed: { blacklist: boolean; graylist: boolean }): DailyValues {
+export function dailyValues(
+  seed: string | number,
+  profile: BankProfile,
+  asOf: string,
+  date: string,
+  listed: { blacklist: boolean; graylist: boolean },
+): DailyValues {
   const day = dayNumber(date);
   const fromAsOf = day - dayNumber(asOf);
   const rng = new Rng(seed, 'ods-day', profile.customerNo, date);

@@ -86,9 +86,10 @@ export class OdsBatchWriter {
 
   /**
    * Adds one person: their customer rows (when they are a customer whose account was open on
-   * that date) and their list entries. Call in ascending customer number order.
+   * that date) and their list entries. Call in ascending customer number order. Rows are only
+   * buffered here (no await per row); call flush() every batch of households.
    */
-  async add(person: OdsPerson, profile: BankProfile | null, lists: readonly ListEntry[]): Promise<void> {
+  add(person: OdsPerson, profile: BankProfile | null, lists: readonly ListEntry[]): void {
     for (const out of this.outs) {
       const { date, files } = out;
       const onList = (kind: ListEntry['list']) => lists.some((l) => l.list === kind && l.listedDate <= date);
@@ -101,10 +102,18 @@ export class OdsBatchWriter {
         const no = profile.customerNo;
         const v = dailyValues(this.seed, profile, this.asOf, date, { blacklist: onList('blacklist'), graylist: onList('graylist') });
         files.customers.push(csvLine([no, person.idNumber, person.name, person.phone ?? '', profile.openDate]));
-        if (v.deposit) files.deposits.push(csvLine([no, formatAmount(v.deposit.demand), formatAmount(v.deposit.time), formatAmount(v.deposit.avg1y)]));
+        if (v.deposit)
+          files.deposits.push(csvLine([no, formatAmount(v.deposit.demand), formatAmount(v.deposit.time), formatAmount(v.deposit.avg1y)]));
         if (v.loan) {
           files.loans.push(
-            csvLine([no, v.loan.count, formatAmount(v.loan.balance), formatAmount(v.loan.overdueAmount), v.loan.overdueDays, v.loan.firstLoanDate]),
+            csvLine([
+              no,
+              v.loan.count,
+              formatAmount(v.loan.balance),
+              formatAmount(v.loan.overdueAmount),
+              v.loan.overdueDays,
+              v.loan.firstLoanDate,
+            ]),
           );
         }
         if (v.wealth > 0) files.wealth.push(csvLine([no, formatAmount(v.wealth)]));
@@ -112,8 +121,12 @@ export class OdsBatchWriter {
         files.warningScores.push(csvLine([no, v.warningScore]));
         this.rows++;
       }
-      for (const f of Object.values(files)) await f.flushIfFull();
     }
+  }
+
+  /** Hands the buffered rows to the files, waiting for the disk where a stream is full. */
+  async flush(): Promise<void> {
+    for (const out of this.outs) for (const f of Object.values(out.files)) await f.flushIfFull();
   }
 
   /** Customer rows written, summed over dates. */

@@ -109,7 +109,9 @@ export function buildOrgPlan(divisions: Divisions, names: ChineseNames, seed: Se
     if (!anchor) throw new Error(`anchor village ${anchorVillageName} not found in town ${fromTown}`);
     anchors.set(b.id, anchor.center);
     // Rural villages only: the town seat's communities stay with the town branch.
-    const rural = villages.filter((v) => v.kind === 'village').sort((x, y) => distance2(x.center, anchor.center) - distance2(y.center, anchor.center) || x.code.localeCompare(y.code));
+    const rural = villages
+      .filter((v) => v.kind === 'village')
+      .sort((x, y) => distance2(x.center, anchor.center) - distance2(y.center, anchor.center) || x.code.localeCompare(y.code));
     for (const v of rural.slice(0, Math.round(rural.length * share))) takenBy.set(v.code, b.id);
   }
 

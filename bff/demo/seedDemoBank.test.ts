@@ -40,7 +40,13 @@ interface RawMember {
 beforeAll(async () => {
   db = await openTestDatabase('demo');
   odsDir = await mkdtemp(join(tmpdir(), 'demo-ods-'));
-  result = await seedDemoBank(db.models, crypto, { seed: SEED, households: HOUSEHOLDS, businessDate: DATE, now: NOW, ods: { dir: odsDir } });
+  result = await seedDemoBank(db.models, crypto, {
+    seed: SEED,
+    households: HOUSEHOLDS,
+    businessDate: DATE,
+    now: NOW,
+    ods: { dir: odsDir },
+  });
   // Raw driver documents: exactly what is stored, without mongoose's casting or getters.
   rawHouseholds = (await db.conn.db!.collection('households').find({}).toArray()) as RawDoc[];
 });
@@ -99,7 +105,9 @@ describe('seedDemoBank', () => {
   it('assigns every village to exactly one manager of the branch covering it', async () => {
     const { models } = db;
     const grids = await models.Grid.find().lean();
-    const villages = loadDivisions().villages.map((v) => v.code).sort();
+    const villages = loadDivisions()
+      .villages.map((v) => v.code)
+      .sort();
     expect(grids.map((g) => g._id).sort()).toEqual(villages);
     const users = new Map((await models.User.find().lean()).map((u) => [String(u._id), u]));
     const branches = new Map((await models.Branch.find().lean()).map((b) => [b._id, b]));
@@ -226,7 +234,9 @@ describe('seedDemoBank', () => {
     // The household file's view of the bank agrees with the ODS on the business date.
     const loansByIndex = new Map(snapshots.map((s) => [s.idIndex, s.loan.balance]));
     for (const h of rawHouseholds) {
-      const ours = (h.debts as { lender: string; balance: number }[]).filter((d) => d.lender === '泰兴农商行').reduce((a, d) => a + d.balance, 0);
+      const ours = (h.debts as { lender: string; balance: number }[])
+        .filter((d) => d.lender === '泰兴农商行')
+        .reduce((a, d) => a + d.balance, 0);
       const odsLoans = (h.members as RawMember[]).reduce((a, m) => a + (loansByIndex.get(m.idIndex) ?? 0), 0);
       expect(Math.round(odsLoans * 100)).toBe(Math.round(ours * 100));
     }

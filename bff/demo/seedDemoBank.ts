@@ -4,7 +4,7 @@ import type { Models } from '../models';
 import type { FieldCrypto } from '../security/fieldCrypto';
 import { isIsoDate } from '../ods/isoDate';
 import { demoPopulation, type DemoPopulation } from './demoPeople';
-import type { DemoHousehold } from './householdFactory';
+import type { DemoHousehold, ListEntry } from './householdFactory';
 import { OdsBatchWriter } from './odsWriter';
 import { demoObjectId, toHouseholdDoc } from './toHouseholdDoc';
 
@@ -71,7 +71,8 @@ export async function seedDemoBank(models: Models, crypto: FieldCrypto, opts: Se
   const progress = opts.onProgress ?? (() => undefined);
 
   for (const name of DEMO_COLLECTIONS) {
-    if (await models[name].exists({})) throw new Error(`the database already has ${name} documents: seed an empty database (or use the CLI's --reset)`);
+    if (await models[name].exists({}))
+      throw new Error(`the database already has ${name} documents: seed an empty database (or use the CLI's --reset)`);
   }
 
   const population = demoPopulation(opts.seed, opts.households, businessDate);
@@ -92,14 +93,47 @@ export async function seedDemoBank(models: Models, crypto: FieldCrypto, opts: Se
     plan.staff.map((s) => {
       const _id = demoObjectId(businessDate, opts.seed, 'user', s.username);
       userIds.set(s.username, _id);
-      return { _id, username: s.username, passwordHash, role: s.role, branchId: s.branchId, name: s.name, employeeNo: s.employeeNo, active: true };
+      return {
+        _id,
+        username: s.username,
+        passwordHash,
+        role: s.role,
+        branchId: s.branchId,
+        name: s.name,
+        employeeNo: s.employeeNo,
+        active: true,
+      };
     }),
     { ordered: false },
   );
   const regions = [
-    { _id: divisions.county.code, name: divisions.county.name, level: 'county', parentCode: null, townCode: null, center: divisions.county.center, approximate: true },
-    ...divisions.towns.map((t) => ({ _id: t.code, name: t.name, level: 'town', parentCode: divisions.county.code, townCode: t.code, center: t.center, approximate: true })),
-    ...divisions.villages.map((v) => ({ _id: v.code, name: v.name, level: 'village', parentCode: v.townCode, townCode: v.townCode, center: v.center, approximate: true })),
+    {
+      _id: divisions.county.code,
+      name: divisions.county.name,
+      level: 'county',
+      parentCode: null,
+      townCode: null,
+      center: divisions.county.center,
+      approximate: true,
+    },
+    ...divisions.towns.map((t) => ({
+      _id: t.code,
+      name: t.name,
+      level: 'town',
+      parentCode: divisions.county.code,
+      townCode: t.code,
+      center: t.center,
+      approximate: true,
+    })),
+    ...divisions.villages.map((v) => ({
+      _id: v.code,
+      name: v.name,
+      level: 'village',
+      parentCode: v.townCode,
+      townCode: v.townCode,
+      center: v.center,
+      approximate: true,
+    })),
   ];
   await models.Region.insertMany(regions, { ordered: false });
   const managerOf = (username: string) => {
@@ -107,7 +141,11 @@ export async function seedDemoBank(models: Models, crypto: FieldCrypto, opts: Se
     if (!id) throw new Error(`no user ${username}`);
     return id;
   };
-  const grids = [...plan.gridManager].map(([village, username]) => ({ _id: village, branchId: plan.villageBranch.get(village), managerId: managerOf(username) }));
+  const grids = [...plan.gridManager].map(([village, username]) => ({
+    _id: village,
+    branchId: plan.villageBranch.get(village),
+    managerId: managerOf(username),
+  }));
   await models.Grid.insertMany(grids, { ordered: false });
 
   const odsDates = opts.ods ? (opts.ods.dates ?? [businessDate]) : [];
@@ -153,7 +191,14 @@ export async function seedDemoBank(models: Models, crypto: FieldCrypto, opts: Se
  * with the same seed, size and business date (e.g. the files of a new day for a database
  * seeded earlier). Touches no database.
  */
-export async function writeDemoOds(opts: { seed: string | number; households: number; businessDate?: string; dir: string; dates?: string[]; onProgress?: (p: SeedProgress) => void }) {
+export async function writeDemoOds(opts: {
+  seed: string | number;
+  households: number;
+  businessDate?: string;
+  dir: string;
+  dates?: string[];
+  onProgress?: (p: SeedProgress) => void;
+}) {
   assertNotProduction();
   const businessDate = opts.businessDate ?? DEFAULT_BUSINESS_DATE;
   const dates = opts.dates ?? [businessDate];
@@ -161,13 +206,19 @@ export async function writeDemoOds(opts: { seed: string | number; households: nu
   const population = demoPopulation(opts.seed, opts.households, businessDate);
   const writer = await OdsBatchWriter.open(opts.dir, dates, opts.seed, businessDate);
   try {
-    const counts = await streamPopulation(population, opts.households, { batchSize: 1000, progress: opts.onProgress ?? (() => undefined), writer });
+    const counts = await streamPopulation(population, opts.households, {
+      batchSize: 1000,
+      progress: opts.onProgress ?? (() => undefined),
+      writer,
+    });
     return { ...counts, odsDates: dates, odsDirs: await writer.close(), odsCustomerRows: writer.customerRows };
   } catch (err) {
     await writer.abort();
     throw err;
   }
 }
+
+const NO_LISTS: readonly ListEntry[] = [];
 
 interface StreamSinks {
   batchSize: number;
@@ -199,24 +250,29 @@ async function streamPopulation(population: DemoPopulation, total: number, sinks
   for (const h of population.households()) {
     if (toDoc) batch.push(toDoc(h));
     if (writer) {
-      for (const m of h.members) {
-        await writer.add(m, m.bank, h.lists.filter((l) => l.idNumber === m.idNumber));
-      }
+      // Rows are buffered synchronously; the files are flushed once per batch below, so no
+      // await (and no promise) per person.
+      for (const m of h.members) writer.add(m, m.bank, h.lists.length > 0 ? h.lists.filter((l) => l.idNumber === m.idNumber) : NO_LISTS);
     }
     households++;
     members += h.members.length;
     if (batch.length >= sinks.batchSize) await flush();
-    if (households % sinks.batchSize === 0) sinks.progress({ phase: 'households', done: households, total });
+    if (households % sinks.batchSize === 0) {
+      await writer?.flush();
+      sinks.progress({ phase: 'households', done: households, total });
+    }
   }
   await flush();
   await Promise.all(inFlight.splice(0));
+  await writer?.flush();
   sinks.progress({ phase: 'households', done: households, total });
 
   let walkIns = 0;
   for (const c of population.walkIns()) {
-    if (writer) await writer.add(c, c.profile, c.lists);
-    walkIns++;
+    writer?.add(c, c.profile, c.lists);
+    if (++walkIns % sinks.batchSize === 0) await writer?.flush();
   }
+  await writer?.flush();
   sinks.progress({ phase: 'walk-ins', done: walkIns, total: population.walkInCount });
   return { households, members, walkIns };
 }

@@ -41,9 +41,21 @@ export function buildWalkInCustomer(ctx: FactoryContext, k: number): WalkInCusto
   const lists: ListEntry[] = [];
   const overdue = overdueDaysOn(profile, ctx.asOf);
   if ((overdue >= 90 && rng.chance(0.5)) || rng.chance(0.007)) {
-    lists.push({ list: 'blacklist', idNumber, name, reason: overdue >= 90 ? '贷款逾期90天以上' : '法院失信被执行人', listedDate: addDays(ctx.asOf, -rng.int(1, 600)) });
+    lists.push({
+      list: 'blacklist',
+      idNumber,
+      name,
+      reason: overdue >= 90 ? '贷款逾期90天以上' : '法院失信被执行人',
+      listedDate: addDays(ctx.asOf, -rng.int(1, 600)),
+    });
   } else if ((overdue > 0 && rng.chance(0.4)) || rng.chance(0.017)) {
-    lists.push({ list: 'graylist', idNumber, name, reason: overdue > 0 ? '贷款逾期' : '多头借贷', listedDate: addDays(ctx.asOf, -rng.int(1, 600)) });
+    lists.push({
+      list: 'graylist',
+      idNumber,
+      name,
+      reason: overdue > 0 ? '贷款逾期' : '多头借贷',
+      listedDate: addDays(ctx.asOf, -rng.int(1, 600)),
+    });
   }
   return { idNumber, name, phone: rng.chance(0.95) ? mobilePhone(rng) : null, profile, lists };
 }

@@ -20,7 +20,10 @@ export function printImportSummary(r: ImportOdsResult, seconds: number): void {
   const verb = r.status === 'unchanged' ? 'unchanged (same files already imported)' : `imported in ${seconds.toFixed(1)} s`;
   console.log(`ODS ${r.businessDate}: ${verb}`);
   console.log(`  snapshots ${r.snapshots}, rejected rows ${r.rejectedTotal}`);
-  for (const f of r.files) console.log(`  ${f.file.padEnd(20)} rows ${String(f.rows).padStart(9)}  accepted ${String(f.accepted).padStart(9)}  rejected ${f.rejected}`);
+  for (const f of r.files)
+    console.log(
+      `  ${f.file.padEnd(20)} rows ${String(f.rows).padStart(9)}  accepted ${String(f.accepted).padStart(9)}  rejected ${f.rejected}`,
+    );
   for (const x of r.rejects.slice(0, 20)) console.log(`  rejected ${x.file}:${x.line} ${x.reason}${x.field ? ` (${x.field})` : ''}`);
   if (r.rejectedTotal > 20) console.log(`  ... ${r.rejectedTotal - 20} more rejected rows (first 1000 on the OdsImport document)`);
 }
@@ -42,7 +45,10 @@ async function main(): Promise<void> {
     // Indexes first: the unique (idIndex, businessDate) index is part of the contract.
     await Promise.all(Object.values(models).map((m) => m.init()));
     const crypto = createFieldCrypto(config.dataKeys);
-    const bar = new SingleBar({ format: 'ODS {phase} |{bar}| {percentage}% | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'ODS {phase} |{bar}| {percentage}% | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+      Presets.shades_classic,
+    );
     let started = false;
     const t0 = Date.now();
     const result = await importOdsDate(models, crypto, {

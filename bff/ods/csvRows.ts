@@ -10,7 +10,8 @@ import { parseRow, type RejectReason, type RowTypes } from './rowParsers';
  */
 export class OdsFileError extends Error {
   constructor(
-    readonly code: 'missing_file' | 'unknown_column' | 'missing_column' | 'duplicate_column' | 'empty_file' | 'out_of_order' | 'malformed_csv',
+    readonly code:
+      'missing_file' | 'unknown_column' | 'missing_column' | 'duplicate_column' | 'empty_file' | 'out_of_order' | 'malformed_csv',
     readonly file: string,
     message: string,
     readonly line?: number,
@@ -68,12 +69,14 @@ export class OdsRowReader<K extends OdsFileKind> {
     const header = first.record.map((h) => h.trim());
     const seen = new Set<string>();
     for (const h of header) {
-      if (!this.spec.columns.includes(h)) throw new OdsFileError('unknown_column', this.spec.file, `unknown column "${h}"`, first.info.lines);
+      if (!this.spec.columns.includes(h))
+        throw new OdsFileError('unknown_column', this.spec.file, `unknown column "${h}"`, first.info.lines);
       if (seen.has(h)) throw new OdsFileError('duplicate_column', this.spec.file, `column "${h}" appears twice`, first.info.lines);
       seen.add(h);
     }
     const missing = this.spec.columns.filter((c) => !seen.has(c));
-    if (missing.length > 0) throw new OdsFileError('missing_column', this.spec.file, `missing column(s) ${missing.join(', ')}`, first.info.lines);
+    if (missing.length > 0)
+      throw new OdsFileError('missing_column', this.spec.file, `missing column(s) ${missing.join(', ')}`, first.info.lines);
     this.columnIndex = this.spec.columns.map((c) => header.indexOf(c));
     return this;
   }
@@ -124,14 +127,22 @@ export class OdsRowReader<K extends OdsFileKind> {
         this.rejectRow(line, parsed.reason, parsed.field);
         continue;
       }
-      const key = this.spec.key === 'customer_no' ? (parsed.value as { customerNo: string }).customerNo : (parsed.value as { idNumber: string }).idNumber;
+      const key =
+        this.spec.key === 'customer_no'
+          ? (parsed.value as { customerNo: string }).customerNo
+          : (parsed.value as { idNumber: string }).idNumber;
       if (this.sorted && this.lastKey !== null) {
         if (key === this.lastKey) {
           this.rejectRow(line, 'duplicate_key', this.spec.key);
           continue;
         }
         if (key < this.lastKey) {
-          throw new OdsFileError('out_of_order', this.spec.file, `${this.spec.key} ${key} comes after ${this.lastKey}: the file must be sorted by ${this.spec.key}`, line);
+          throw new OdsFileError(
+            'out_of_order',
+            this.spec.file,
+            `${this.spec.key} ${key} comes after ${this.lastKey}: the file must be sorted by ${this.spec.key}`,
+            line,
+          );
         }
       }
       this.lastKey = key;

@@ -114,14 +114,27 @@ export async function importOdsDate(models: Models, crypto: FieldCrypto, opts: I
     };
   }
   if (existing?.status === 'running' && !opts.force && Date.now() - existing.startedAt.getTime() < STALE_RUN_MS) {
-    throw new OdsImportError('already_running', `an import of ${date} started at ${existing.startedAt.toISOString()} is still running (use force to replace it)`);
+    throw new OdsImportError(
+      'already_running',
+      `an import of ${date} started at ${existing.startedAt.toISOString()} is still running (use force to replace it)`,
+    );
   }
 
   // 2. Claim the date. One atomic single-document write (no transactions here).
   await models.OdsImport.findOneAndUpdate(
     { _id: date },
     {
-      $set: { status: 'running', dir: opts.dir, files, snapshots: 0, rejectedTotal: 0, rejects: [], error: null, startedAt: new Date(), finishedAt: null },
+      $set: {
+        status: 'running',
+        dir: opts.dir,
+        files,
+        snapshots: 0,
+        rejectedTotal: 0,
+        rejects: [],
+        error: null,
+        startedAt: new Date(),
+        finishedAt: null,
+      },
       $inc: { attempts: 1 },
     },
     { upsert: true, new: true },
@@ -151,7 +164,9 @@ export async function importOdsDate(models: Models, crypto: FieldCrypto, opts: I
     // this keeps the collection free of rows no completed import accounts for.
     await models.OdsSnapshot.deleteMany({ businessDate: date }).catch(() => undefined);
     const message = err instanceof Error ? err.message : String(err);
-    await models.OdsImport.updateOne({ _id: date }, { $set: { status: 'failed', error: message, finishedAt: new Date() } }).catch(() => undefined);
+    await models.OdsImport.updateOne({ _id: date }, { $set: { status: 'failed', error: message, finishedAt: new Date() } }).catch(
+      () => undefined,
+    );
     if (err instanceof OdsFileError) throw new OdsImportError(err.code, err.message);
     throw err;
   }
@@ -187,6 +202,11 @@ async function buildSnapshots(models: Models, crypto: FieldCrypto, c: BuildConte
     return r;
   };
 
+  // A duplicate ID number is found by the unique index at insert time; the row to refuse is
+  // the customers.csv line that produced the second document.
+  const refuseCustomerRow = (line: number, reason: RejectReason) =>
+    readers.find((r) => r.spec.kind === 'customers')?.unaccept(line, reason, 'id_number');
+  const inserter = new SnapshotInserter(models, c.batchSize, refuseCustomerRow);
   try {
     // Open every file first, so that a bad header stops the import before anything is written.
     const customers = await open('customers', true);
@@ -215,7 +235,6 @@ async function buildSnapshots(models: Models, crypto: FieldCrypto, c: BuildConte
     }
     c.progress({ phase: 'lists', done: lists.size, total: lists.size });
 
-    const inserter = new SnapshotInserter(models, c.batchSize, (line, reason) => customers.unaccept(line, reason, 'id_number'));
     const customersFile = c.files.find((f) => f.kind === 'customers')!;
 
     // The merge: for each customer, take the matching row of every other customer-level file;
@@ -252,7 +271,10 @@ async function buildSnapshots(models: Models, crypto: FieldCrypto, c: BuildConte
 
     // People on a list who are not (valid) customers still get their flags recorded.
     for (const [idIndex, listed] of lists) {
-      await inserter.add(snapshotDoc(c.date, idIndex, listed.idNumber, { cust: null, dep: null, loan: null, wm: null, eb: null, warn: null, listed }), null);
+      await inserter.add(
+        snapshotDoc(c.date, idIndex, listed.idNumber, { cust: null, dep: null, loan: null, wm: null, eb: null, warn: null, listed }),
+        null,
+      );
     }
     const inserted = await inserter.finish();
 
@@ -261,6 +283,11 @@ async function buildSnapshots(models: Models, crypto: FieldCrypto, c: BuildConte
       Object.assign(f, { rows: r.rows, accepted: r.accepted, rejected: r.rejected });
     }
     return inserted;
+  } catch (err) {
+    // Let batches still in flight land before the caller deletes the date, or they would
+    // arrive after the clean-up and leave part of a failed import behind.
+    await inserter.settle();
+    throw err;
   } finally {
     for (const r of readers) r.close();
   }
@@ -342,6 +369,11 @@ class SnapshotInserter {
     if (this.docs.length >= this.batchSize) await this.flush();
   }
 
+  /** Waits for every batch in flight, ignoring their outcome (the import failed anyway). */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.inFlight.splice(0));
+  }
+
   async finish(): Promise<number> {
     await this.flush();
     for (const n of await Promise.all(this.inFlight.splice(0))) this.inserted += n;
@@ -366,7 +398,11 @@ class SnapshotInserter {
       return docs.length;
     } catch (err) {
       const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-      const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as { index: number; code?: number; err?: { code?: number } }[];
+      const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as {
+        index: number;
+        code?: number;
+        err?: { code?: number };
+      }[];
       if (list.length === 0 || list.some((e) => (e.code ?? e.err?.code) !== 11000)) throw err;
       for (const e of list) {
         const line = lines[e.index];

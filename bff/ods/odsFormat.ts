@@ -21,7 +21,12 @@ export interface OdsFileSpec {
 
 export const ODS_FILES: readonly OdsFileSpec[] = [
   { kind: 'customers', file: 'customers.csv', key: 'customer_no', columns: ['customer_no', 'id_number', 'name', 'phone', 'open_date'] },
-  { kind: 'deposits', file: 'deposits.csv', key: 'customer_no', columns: ['customer_no', 'demand_balance', 'time_balance', 'avg_balance_1y'] },
+  {
+    kind: 'deposits',
+    file: 'deposits.csv',
+    key: 'customer_no',
+    columns: ['customer_no', 'demand_balance', 'time_balance', 'avg_balance_1y'],
+  },
   {
     kind: 'loans',
     file: 'loans.csv',

@@ -144,8 +144,19 @@ function phone(f: Fields): string | null {
 }
 
 const PARSERS: { [K in OdsFileKind]: (f: Fields) => RowTypes[K] } = {
-  customers: (f) => ({ customerNo: customerNo(f), idNumber: idNumber(f), name: text(f, 'name')!, phone: phone(f), openDate: date(f, 'open_date')! }),
-  deposits: (f) => ({ customerNo: customerNo(f), demand: amount(f, 'demand_balance'), time: amount(f, 'time_balance'), avg1y: amount(f, 'avg_balance_1y') }),
+  customers: (f) => ({
+    customerNo: customerNo(f),
+    idNumber: idNumber(f),
+    name: text(f, 'name')!,
+    phone: phone(f),
+    openDate: date(f, 'open_date')!,
+  }),
+  deposits: (f) => ({
+    customerNo: customerNo(f),
+    demand: amount(f, 'demand_balance'),
+    time: amount(f, 'time_balance'),
+    avg1y: amount(f, 'avg_balance_1y'),
+  }),
   loans: (f) => ({
     customerNo: customerNo(f),
     count: count(f, 'loan_count'),
@@ -157,8 +168,18 @@ const PARSERS: { [K in OdsFileKind]: (f: Fields) => RowTypes[K] } = {
   wealth: (f) => ({ customerNo: customerNo(f), balance: amount(f, 'wealth_balance') }),
   ebank: (f) => ({ customerNo: customerNo(f), ebank: flag(f, 'ebank_signed'), mobile: flag(f, 'mobile_banking_signed') }),
   warningScores: (f) => ({ customerNo: customerNo(f), score: count(f, 'warning_score', 100) }),
-  blacklist: (f) => ({ idNumber: idNumber(f), name: text(f, 'name')!, reason: text(f, 'reason', true), listedDate: date(f, 'listed_date')! }),
-  graylist: (f) => ({ idNumber: idNumber(f), name: text(f, 'name')!, reason: text(f, 'reason', true), listedDate: date(f, 'listed_date')! }),
+  blacklist: (f) => ({
+    idNumber: idNumber(f),
+    name: text(f, 'name')!,
+    reason: text(f, 'reason', true),
+    listedDate: date(f, 'listed_date')!,
+  }),
+  graylist: (f) => ({
+    idNumber: idNumber(f),
+    name: text(f, 'name')!,
+    reason: text(f, 'reason', true),
+    listedDate: date(f, 'listed_date')!,
+  }),
   dibao: (f) => ({ idNumber: idNumber(f), name: text(f, 'name')!, reason: null, listedDate: date(f, 'listed_date')! }),
 };
 
