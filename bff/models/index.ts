@@ -12,6 +12,10 @@ import { loginFailureSchema } from './LoginFailure';
 import { visitSchema } from './Visit';
 import { odsSnapshotSchema } from './OdsSnapshot';
 import { odsImportSchema } from './OdsImport';
+// <anchor:model-imports-evidence>
+// <anchor:model-imports-customer>
+// <anchor:model-imports-portrait>
+// <anchor:model-imports-credit>
 
 /**
  * Binds every model to one connection. The app receives its models rather than using
@@ -33,6 +37,10 @@ export function createModels(conn: Connection) {
     Visit: conn.model('Visit', visitSchema),
     OdsSnapshot: conn.model('OdsSnapshot', odsSnapshotSchema),
     OdsImport: conn.model('OdsImport', odsImportSchema),
+    // <anchor:models-evidence>
+    // <anchor:models-customer>
+    // <anchor:models-portrait>
+    // <anchor:models-credit>
   };
 }
 

@@ -16,6 +16,10 @@ export const policies = {
   filesHouseholds: (u: AuthUser) => u.role === 'manager',
   isHeadOffice: (u: AuthUser) => u.role === 'admin' || u.role === 'hq_credit' || u.role === 'hq_marketing',
   isAdmin: (u: AuthUser) => u.role === 'admin',
+  // <anchor:policies-evidence>
+  // <anchor:policies-customer>
+  // <anchor:policies-portrait>
+  // <anchor:policies-credit>
 } satisfies Record<string, (u: AuthUser) => boolean>;
 
 export type PolicyName = keyof typeof policies;

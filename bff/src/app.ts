@@ -18,10 +18,7 @@ import { RegionDirectory } from './regionDirectory';
 import { requestId } from './middleware/requestId';
 import { errorHandler } from './middleware/errorHandler';
 import { systemRoutes } from '../routes/system/system';
-import { authRoutes } from '../routes/auth/auth';
-import { meRoutes } from '../routes/me/me';
-import { householdRoutes } from '../routes/households/households';
-import { visitRoutes } from '../routes/visits/visits';
+import { apiRouters } from '../routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -49,6 +46,11 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
     tokens: new TokenService(config.jwtSecret, config.accessTokenTtlSec),
     wechat: deps.wechat ?? createWechatClient(config.wechat),
     regions: new RegionDirectory(models),
+    closers: [],
+    // <anchor:services-evidence>
+    // <anchor:services-customer>
+    // <anchor:services-portrait>
+    // <anchor:services-credit>
   };
 
   const app = new Koa<AppState, AppContext>({ proxy: config.env === 'production' });
@@ -75,7 +77,7 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: config.bodyLimit, encoding: 'utf-8' }));
 
   const api = new Router<AppState, AppContext>({ prefix: '/api/v1' });
-  for (const r of [authRoutes(), meRoutes(), householdRoutes(), visitRoutes()]) api.use(r.routes(), r.allowedMethods());
+  for (const r of apiRouters()) api.use(r.routes(), r.allowedMethods());
   const system = systemRoutes();
   app.use(system.routes());
   app.use(api.routes());

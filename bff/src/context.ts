@@ -35,6 +35,12 @@ export interface Services {
   tokens: TokenService;
   wechat: WechatClient;
   regions: RegionDirectory;
+  /** Run on shutdown (main.ts, test apps), newest first: queues, workers, clients. */
+  closers: Array<() => Promise<void>>;
+  // <anchor:services-type-evidence>
+  // <anchor:services-type-customer>
+  // <anchor:services-type-portrait>
+  // <anchor:services-type-credit>
 }
 
 export interface AppState extends DefaultState {

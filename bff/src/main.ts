@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
+      for (const close of [...app.context.services.closers].reverse()) await close().catch(() => undefined);
       await Promise.allSettled([conn.close(), redis.quit()]);
       clearTimeout(force);
       process.exit(0);

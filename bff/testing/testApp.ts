@@ -63,6 +63,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     stopServer,
     async stop() {
       await stopServer();
+      await closeServices(app.context.services);
       await closeServer(wechatServer.server);
       const keys = await redis.keys(`${config.redisPrefix}*`);
       if (keys.length) await redis.del(...keys);
@@ -70,6 +71,11 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
       if (!opts.db) await db.drop();
     },
   };
+}
+
+/** Closes queues, workers and clients the app opened (newest first). */
+export async function closeServices(services: { closers: Array<() => Promise<void>> }): Promise<void> {
+  for (const close of [...services.closers].reverse()) await close().catch(() => undefined);
 }
 
 async function listen(handler: Parameters<typeof import('node:http').createServer>[1]): Promise<{ server: Server; url: string }> {

@@ -10,6 +10,7 @@ import prodConfig from './prod';
  * DevTools at `miniapp/dist/`), H5 to `dist-h5/` (served by the BFF at `/` in demo mode).
  */
 const isH5 = process.env.TARO_ENV === 'h5';
+const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
 
 // @sunshine/shared is TypeScript source outside src/. Taro only runs babel over sourceRoot and
 // `compile.include`, so without this the zod schemas would reach the bundle untranspiled.
@@ -26,7 +27,8 @@ export default defineConfig<'webpack5'>((merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // TARO_OUTPUT_ROOT lets parallel work build into its own folder without clobbering dist/.
+    outputRoot,
     plugins: [],
     defineConstants: {},
     env: {
@@ -34,7 +36,7 @@ export default defineConfig<'webpack5'>((merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
     },
     // WeChat reads sitemap.json next to app.json; staff pages must not show up in WeChat search.
-    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }], options: {} },
     framework: 'react',
     // Prebundling writes an esbuild cache under node_modules/.taro; a plain build is
     // reproducible offline and fast enough at this size.

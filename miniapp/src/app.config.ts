@@ -9,6 +9,10 @@ export default defineAppConfig({
       root: 'subpackages/households',
       pages: ['pages/list/index'],
     },
+    // <anchor:subpackages-capture>
+    // <anchor:subpackages-evidence>
+    // <anchor:subpackages-customer>
+    // <anchor:subpackages-portrait>
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -22,4 +22,8 @@ export const ROUTES = {
   login: '/pages/login/index',
   home: '/pages/home/index',
   households: '/subpackages/households/pages/list/index',
+  // <anchor:routes-capture>
+  // <anchor:routes-evidence>
+  // <anchor:routes-customer>
+  // <anchor:routes-portrait>
 } as const;

@@ -20,6 +20,10 @@ export const ERROR_IDS = {
   idempotencyMismatch: 'request.idempotency_mismatch',
   rateLimited: 'request.rate_limited',
   internal: 'server.internal',
+  // <anchor:errors-evidence>
+  // <anchor:errors-customer>
+  // <anchor:errors-portrait>
+  // <anchor:errors-credit>
 } as const;
 
 export type ErrorId = (typeof ERROR_IDS)[keyof typeof ERROR_IDS];

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/e2e');
-export const H5_DIST = path.resolve(__dirname, '../../miniapp/dist-h5');
+export const H5_DIST = process.env.H5_DIST_DIR ?? path.resolve(__dirname, '../../miniapp/dist-h5');
 
 export function assertBrowserAndBuild(): void {
   if (!fs.existsSync(CHROMIUM)) {

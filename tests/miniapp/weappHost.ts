@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const WEAPP_DIST = path.resolve(__dirname, '../../miniapp/dist');
+/** The compiled weapp; WEAPP_DIST points elsewhere when a build went to another folder. */
+export const WEAPP_DIST = process.env.WEAPP_DIST ?? path.resolve(__dirname, '../../miniapp/dist');
 
 /** What `wx.request` receives from Taro. */
 export interface WxRequestOptions {

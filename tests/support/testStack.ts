@@ -14,7 +14,7 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export const H5_DIST = path.resolve(__dirname, '../../miniapp/dist-h5');
+export const H5_DIST = process.env.H5_DIST_DIR ?? path.resolve(__dirname, '../../miniapp/dist-h5');
 
 export async function startTestStack(opts: { households?: number } = {}): Promise<TestStack> {
   const app = await startTestApp({ h5Dist: H5_DIST });
