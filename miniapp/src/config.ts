@@ -22,8 +22,18 @@ export const ROUTES = {
   login: '/pages/login/index',
   home: '/pages/home/index',
   households: '/subpackages/households/pages/list/index',
+  householdForm: '/subpackages/capture/pages/household-form/index',
+  visitNew: '/subpackages/capture/pages/visit/index',
+  outbox: '/subpackages/capture/pages/outbox/index',
   // <anchor:routes-capture>
+  visitConfirmQr: '/subpackages/evidence/pages/confirm-qr/index',
+  visitConfirm: '/subpackages/evidence/pages/confirm/index',
   // <anchor:routes-evidence>
+  shareCard: '/subpackages/appointments/pages/share/index',
+  appointmentsToday: '/subpackages/appointments/pages/today/index',
+  customerCard: '/subpackages/customer/pages/card/index',
+  customerAppointments: '/subpackages/customer/pages/mine/index',
   // <anchor:routes-customer>
+  portrait: '/subpackages/portrait/pages/index/index',
   // <anchor:routes-portrait>
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountSchema } from './householdFile';
+import { objectIdSchema } from './common';
 
 /** A visit (走访) as the phone records it; one schema for the mini program and the BFF. */
 export const VISIT_OUTCOMES = ['filed', 'interested', 'not_home', 'declined', 'follow_up'] as const;
@@ -51,6 +52,8 @@ export const createVisitSchema = z
       .default(null),
     outcome: z.enum(VISIT_OUTCOMES, { error: '请选择走访结果' }),
     nextFollowUp: z.iso.date().nullable().default(null),
+    /** Photos taken in the app and uploaded first (POST /photos), in capture order. */
+    photoIds: z.array(objectIdSchema).max(9, '最多9张照片').default([]),
   })
   .meta({ id: 'CreateVisit' });
 export type CreateVisit = z.infer<typeof createVisitSchema>;
