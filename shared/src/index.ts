@@ -8,6 +8,7 @@ export * from './schemas/me';
 export * from './schemas/households';
 export * from './schemas/householdFile';
 export * from './schemas/visits';
+export * from './schemas/photos';
 // <anchor:shared-evidence>
 // <anchor:shared-customer>
 // <anchor:shared-portrait>
