@@ -16,6 +16,7 @@ import { odsImportSchema } from './OdsImport';
 // <anchor:model-imports-customer>
 // <anchor:model-imports-portrait>
 // <anchor:model-imports-credit>
+// <anchor:model-imports-flow>
 
 /**
  * Binds every model to one connection. The app receives its models rather than using
@@ -41,6 +42,7 @@ export function createModels(conn: Connection) {
     // <anchor:models-customer>
     // <anchor:models-portrait>
     // <anchor:models-credit>
+    // <anchor:models-flow>
   };
 }
 

@@ -20,6 +20,7 @@ export const policies = {
   // <anchor:policies-customer>
   // <anchor:policies-portrait>
   // <anchor:policies-credit>
+  // <anchor:policies-flow>
 } satisfies Record<string, (u: AuthUser) => boolean>;
 
 export type PolicyName = keyof typeof policies;

@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
     // <anchor:services-customer>
     // <anchor:services-portrait>
     // <anchor:services-credit>
+    // <anchor:services-flow>
   };
 
   const app = new Koa<AppState, AppContext>({ proxy: config.env === 'production' });

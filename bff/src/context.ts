@@ -41,6 +41,7 @@ export interface Services {
   // <anchor:services-type-customer>
   // <anchor:services-type-portrait>
   // <anchor:services-type-credit>
+  // <anchor:services-type-flow>
 }
 
 export interface AppState extends DefaultState {

@@ -13,6 +13,7 @@ export default defineAppConfig({
     // <anchor:subpackages-evidence>
     // <anchor:subpackages-customer>
     // <anchor:subpackages-portrait>
+    // <anchor:subpackages-flow>
   ],
   window: {
     backgroundTextStyle: 'dark',

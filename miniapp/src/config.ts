@@ -36,4 +36,5 @@ export const ROUTES = {
   // <anchor:routes-customer>
   portrait: '/subpackages/portrait/pages/index/index',
   // <anchor:routes-portrait>
+  // <anchor:routes-flow>
 } as const;

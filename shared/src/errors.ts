@@ -24,6 +24,7 @@ export const ERROR_IDS = {
   // <anchor:errors-customer>
   // <anchor:errors-portrait>
   // <anchor:errors-credit>
+  // <anchor:errors-flow>
 } as const;
 
 export type ErrorId = (typeof ERROR_IDS)[keyof typeof ERROR_IDS];

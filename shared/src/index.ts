@@ -13,3 +13,4 @@ export * from './schemas/photos';
 // <anchor:shared-customer>
 // <anchor:shared-portrait>
 // <anchor:shared-credit>
+// <anchor:shared-flow>
