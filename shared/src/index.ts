@@ -9,8 +9,14 @@ export * from './schemas/households';
 export * from './schemas/householdFile';
 export * from './schemas/visits';
 export * from './schemas/photos';
+export * from './schemas/visitConfirmations';
+export * from './schemas/stats';
 // <anchor:shared-evidence>
+export * from './schemas/customer';
+export * from './schemas/appointments';
+export * from './bankProducts';
 // <anchor:shared-customer>
 // <anchor:shared-portrait>
 // <anchor:shared-credit>
+export * from './schemas/credit';
 // <anchor:shared-flow>

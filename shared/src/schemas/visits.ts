@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { amountSchema } from './householdFile';
 import { objectIdSchema } from './common';
+import { visitPhotoSchema } from './photos';
 
 /** A visit (走访) as the phone records it; one schema for the mini program and the BFF. */
 export const VISIT_OUTCOMES = ['filed', 'interested', 'not_home', 'declined', 'follow_up'] as const;
@@ -67,6 +68,12 @@ export const PROOF_LEVEL_LABELS: Record<ProofLevel, string> = {
   confirmed: '客户确认',
 };
 
+/** Whether the customer confirmed the visit by scanning the manager's QR code in WeChat. */
+export const visitConfirmationStateSchema = z.object({
+  confirmed: z.boolean(),
+  confirmedAt: z.string().nullable(),
+});
+
 export const visitSchema = z
   .object({
     id: z.string(),
@@ -81,5 +88,10 @@ export const visitSchema = z
     creditNeed: z.object({ amount: z.number(), purpose: z.string() }).nullable(),
     outcome: z.enum(VISIT_OUTCOMES),
     nextFollowUp: z.string().nullable(),
+    /** The manager who made the visit; unlike managerId it never changes on a transfer. */
+    recordedBy: z.string(),
+    photos: z.array(visitPhotoSchema),
+    confirmation: visitConfirmationStateSchema,
   })
   .meta({ id: 'Visit' });
+export type Visit = z.infer<typeof visitSchema>;
