@@ -1,5 +1,26 @@
-import { createMockV7 } from './app';
+import { loadMockV7Config } from './config';
+import { startMockV7 } from './server';
 
-const port = Number(process.env.MOCK_V7_PORT ?? 8090);
-const server = createMockV7().listen(port, '127.0.0.1', () => console.log(`mock-v7 listening on http://127.0.0.1:${port}`));
-for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => server.close(() => process.exit(0)));
+/** Process entry: `MOCK_V7_PORT` (default 8090), database `MOCK_V7_DB` (default mockv7). */
+async function main(): Promise<void> {
+  const config = loadMockV7Config();
+  const v7 = await startMockV7({ ...config, onError: (err) => console.error('mock-v7 error:', err instanceof Error ? err.message : err) });
+  console.log(`mock-v7 listening on ${v7.url} (webhooks to ${config.webhookUrl})`);
+  let stopping = false;
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      const force = setTimeout(() => process.exit(1), 10_000).unref();
+      void v7.stop().finally(() => {
+        clearTimeout(force);
+        process.exit(0);
+      });
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error('mock-v7 failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

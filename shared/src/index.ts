@@ -17,6 +17,8 @@ export * from './schemas/appointments';
 export * from './bankProducts';
 // <anchor:shared-customer>
 // <anchor:shared-portrait>
+export * from './schemas/v7';
+export * from './v7Signature';
 // <anchor:shared-credit>
 export * from './schemas/credit';
 // <anchor:shared-flow>
