@@ -21,9 +21,16 @@ export const visitSchema = new Schema(
     creditNeed: { type: new Schema({ amount: Number, purpose: String }, { _id: false }), default: null },
     outcome: { type: String, enum: VISIT_OUTCOMES, required: true },
     nextFollowUp: { type: String, default: null },
+    /** Who made the visit. Never changes: a manager transfer moves managerId (scope) only. */
+    recordedBy: { type: Schema.Types.ObjectId, required: true, immutable: true },
+    /** Photos attached at check-in (their SHA-256 copied so lists need no second read). */
+    photos: { type: [new Schema({ photoId: Schema.Types.ObjectId, sha256: String }, { _id: false })], default: [] },
+    /** Set once by the winning customer confirmation (see VisitConfirmation). */
+    confirmedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
 visitSchema.index({ managerId: 1, at: -1 });
+visitSchema.index({ recordedBy: 1, at: -1 });
 
 export type VisitDoc = InferSchemaType<typeof visitSchema> & { _id: Types.ObjectId; createdAt: Date };

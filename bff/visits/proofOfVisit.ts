@@ -10,6 +10,7 @@ import { distanceMetres } from './geo';
  *   houses are spread out; phone fixes in villages are often 30–80 m).
  * - With no geotag yet, a good fix becomes the household's geotag (the first verified
  *   visit sets it) and counts as located.
+ * - An impossible speed from the manager's neighbouring fix ("teleport") voids the fix.
  */
 export const PROOF_POLICY = { minRadiusM: 100, maxRadiusM: 200, maxAccuracyM: 200, geotagMaxAccuracyM: 100 } as const;
 
@@ -18,6 +19,8 @@ export interface ProofInput {
   geotag: { lat: number; lng: number } | null;
   photoCount: number;
   customerConfirmed: boolean;
+  /** Why the fix is implausible given the manager's other fixes (see travel.ts), if it is. */
+  travelAnomaly?: string | null;
 }
 
 export interface Proof {
@@ -48,8 +51,17 @@ export function assessProof(input: ProofInput, policy = PROOF_POLICY): Proof {
     reasons.push(`距该户${distanceM}米,超出${radius}米核实范围`);
   }
 
+  if (input.travelAnomaly) {
+    // One of two fixes is wrong and we can't tell which: neither proves presence alone.
+    reasons.push(input.travelAnomaly);
+    located = false;
+    setsGeotag = false;
+  }
+
   let level: ProofLevel = located ? 'located' : 'unverified';
   if (located && input.photoCount > 0) level = 'photographed';
-  if (located && input.customerConfirmed) level = 'confirmed';
+  // The customer scanning the code on the manager's phone, in WeChat, shows they met in
+  // person, whatever the fix says; the location reasons stay for the reviewer.
+  if (input.customerConfirmed) level = 'confirmed';
   return { level, reasons, distanceM, setsGeotag };
 }

@@ -20,10 +20,29 @@ export const ERROR_IDS = {
   idempotencyMismatch: 'request.idempotency_mismatch',
   rateLimited: 'request.rate_limited',
   internal: 'server.internal',
+  visitConfirmExpired: 'visit_confirmation.expired',
+  visitConfirmUsed: 'visit_confirmation.used',
+  visitAlreadyConfirmed: 'visit_confirmation.already_confirmed',
   // <anchor:errors-evidence>
+  shareCardExpired: 'share_card.expired',
+  shareCardBound: 'share_card.bound_to_other',
+  smsCodeInvalid: 'sms.code_invalid',
+  smsCodeTooManyAttempts: 'sms.too_many_attempts',
+  smsUnavailable: 'sms.unavailable',
+  slotTaken: 'appointment.slot_taken',
+  slotUnavailable: 'appointment.slot_unavailable',
+  appointmentStale: 'appointment.stale',
   // <anchor:errors-customer>
   // <anchor:errors-portrait>
   // <anchor:errors-credit>
+  creditEvaluationNotEligible: 'credit.evaluation_not_eligible',
+  creditEvaluationStale: 'credit.evaluation_stale',
+  creditApplicationPending: 'credit.application_pending',
+  creditAlreadyDecided: 'credit.already_decided',
+  creditApprovalOutOfOrder: 'credit.approval_out_of_order',
+  creditSelfApproval: 'credit.self_approval',
+  creditReviewNotAllowed: 'credit.review_not_allowed',
+  creditFactsInvalid: 'credit.facts_invalid',
   // <anchor:errors-flow>
 } as const;
 

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../src/errors';
 import { recordVisit } from '../../commands/recordVisit';
 import { presentVisit } from '../../presenters/presentVisit';
 import type { VisitDoc } from '../../models/Visit';
+import { photoUrlsFor } from '../../photos/photoUrls';
 
 /** Visits (走访): check-in with proof of presence, and a household's visit timeline. */
 export function visitRoutes(): Router<AppState, AppContext> {
@@ -28,7 +29,25 @@ export function visitRoutes(): Router<AppState, AppContext> {
     async handler(ctx, { body, user, scope }) {
       const { visit, created } = await recordVisit(ctx.services, user, scope, body);
       ctx.status = created ? 201 : 200;
-      ctx.body = presentVisit(visit);
+      ctx.body = presentVisit(visit, photoUrlsFor(ctx.services.config));
+    },
+  });
+
+  defineRoute(router, {
+    method: 'get',
+    path: '/visits/{id}',
+    summary: 'One visit, with its photos and confirmation state (the QR page polls it)',
+    tags: ['visits'],
+    policy: 'readsHouseholds',
+    params: idParamsSchema,
+    responses: {
+      200: { description: '走访', schema: visitSchema },
+      404: { description: '未找到', schema: errorResponseSchema },
+    },
+    async handler(ctx, { params, scope }) {
+      const visit = await scope.visits.findById(params.id).lean<VisitDoc>();
+      if (!visit) throw new NotFoundError('未找到该走访');
+      ctx.body = presentVisit(visit, photoUrlsFor(ctx.services.config));
     },
   });
 
@@ -57,7 +76,8 @@ export function visitRoutes(): Router<AppState, AppContext> {
           .lean<VisitDoc[]>(),
         scope.visits.countDocuments(filter),
       ]);
-      ctx.body = { data: rows.map(presentVisit), total };
+      const urls = photoUrlsFor(ctx.services.config);
+      ctx.body = { data: rows.map((v) => presentVisit(v, urls)), total };
     },
   });
 

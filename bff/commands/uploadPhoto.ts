@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { ERROR_IDS, PHOTO_FILE_FIELD, type UploadPhotoFields } from '@sunshine/shared';
+import type { AuthUser, Services } from '../src/context';
+import type { DataScope } from '../policies/scope';
+import type { HouseholdDoc } from '../models/Household';
+import { PHOTO_META, type PhotoMeta } from '../models/Photo';
+import { AppError, NotFoundError, ValidationError } from '../src/errors';
+import { sniffImageType } from '../photos/imageType';
+import { claimSubmission, payloadHash } from './householdFileFields';
+
+/**
+ * Stores a visit photo exactly once per client id. The SHA-256 is computed here from the
+ * bytes received, so the fingerprint a visit carries is the server's, not the phone's claim.
+ * A resend of the same photo returns the first one; the same client id with other bytes is
+ * a 422.
+ */
+export async function uploadPhoto(
+  services: Pick<Services, 'models'>,
+  user: AuthUser,
+  scope: DataScope,
+  fields: UploadPhotoFields,
+  bytes: Buffer,
+): Promise<{ photo: PhotoMeta; created: boolean }> {
+  const { models } = services;
+  const contentType = sniffImageType(bytes);
+  if (!contentType) throw new ValidationError('file: 只能上传 JPEG 或 PNG 照片', [PHOTO_FILE_FIELD]);
+  const household = await scope.households.findById(fields.householdId).lean<HouseholdDoc>();
+  if (!household) throw new NotFoundError('未找到该户');
+  if (String(household.managerId) !== user.id) throw new AppError(403, ERROR_IDS.forbidden, '只有责任客户经理可以上传走访照片');
+
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const takenAt = new Date(fields.takenAt);
+  const claim = await claimSubmission(
+    models,
+    `photo:${fields.clientId}`,
+    'photo',
+    payloadHash({ householdId: fields.householdId, takenAt: takenAt.toISOString(), sha256 }),
+    user.id,
+  );
+  const existing = await models.Photo.findById(claim.resultId, PHOTO_META).lean<PhotoMeta>();
+  if (existing) return { photo: existing, created: false };
+  try {
+    await models.Photo.create({
+      _id: claim.resultId,
+      householdId: household._id,
+      uploadedBy: user.id,
+      managerId: household.managerId,
+      branchId: household.branchId,
+      sha256,
+      size: bytes.length,
+      contentType,
+      takenAt,
+      data: bytes,
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    return { photo: (await models.Photo.findById(claim.resultId, PHOTO_META).lean<PhotoMeta>())!, created: false };
+  }
+  return { photo: (await models.Photo.findById(claim.resultId, PHOTO_META).lean<PhotoMeta>())!, created: true };
+}
