@@ -27,9 +27,7 @@ export interface AdminDeps {
 const overrideSchema = z
   .object({ riskWarning: v7RiskLevelSchema.nullable().default(null), judicial: v7JudicialFlagsSchema.nullable().default(null) })
   .strict();
-const signSchema = z
-  .object({ signedLimit: z.number().int().min(1000).optional() })
-  .strict();
+const signSchema = z.object({ signedLimit: z.number().int().min(1000).optional() }).strict();
 const drawdownSchema = z
   .object({ amount: z.number().positive().multipleOf(0.01), drawdownId: z.string().min(1).max(64).optional() })
   .strict();
@@ -73,7 +71,12 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.get('/checks/:idNumber', async (ctx) => {
     const idNumber = idNumberParam(ctx.params.idNumber);
     const override = await models.CheckOverride.findById(idNumber).lean();
-    ctx.body = { idNumber, overridden: override !== null, riskWarning: riskLevelFor(idNumber, override), judicial: judicialFor(idNumber, override) };
+    ctx.body = {
+      idNumber,
+      overridden: override !== null,
+      riskWarning: riskLevelFor(idNumber, override),
+      judicial: judicialFor(idNumber, override),
+    };
   });
 
   // Sets a person's results; a null part falls back to the derived result.

@@ -34,7 +34,15 @@ export function apiRoutes(models: V7Models, now: () => number): Router {
     const hash = payloadHash(file);
     const receivedAt = new Date(now());
     const id = `${file.fileId}:${file.version}`;
-    const doc = { _id: id, fileId: file.fileId, version: file.version, v7FileNo: v7Number('DA', file.fileId, receivedAt), payload: file, payloadHash: hash, receivedAt };
+    const doc = {
+      _id: id,
+      fileId: file.fileId,
+      version: file.version,
+      v7FileNo: v7Number('DA', file.fileId, receivedAt),
+      payload: file,
+      payloadHash: hash,
+      receivedAt,
+    };
     try {
       await models.FileVersion.create(doc);
       ctx.status = 201;
@@ -95,5 +103,11 @@ export function apiRoutes(models: V7Models, now: () => number): Router {
 }
 
 function fileAck(doc: { fileId: string; version: number; v7FileNo: string; receivedAt: Date }) {
-  return { fileId: doc.fileId, version: doc.version, v7FileNo: doc.v7FileNo, status: 'archived' as const, receivedAt: beijingTimestamp(doc.receivedAt.getTime()) };
+  return {
+    fileId: doc.fileId,
+    version: doc.version,
+    v7FileNo: doc.v7FileNo,
+    status: 'archived' as const,
+    receivedAt: beijingTimestamp(doc.receivedAt.getTime()),
+  };
 }

@@ -33,7 +33,11 @@ describe('request signatures', () => {
   });
 
   it('refuses a request without signature headers', async () => {
-    const res = await fetch(v7.url + riskPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idNumber }) });
+    const res = await fetch(v7.url + riskPath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber }),
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: { id: 'v7.signature_missing', message: expect.any(String) } });
   });
@@ -47,7 +51,13 @@ describe('request signatures', () => {
     expect(unknownApp.status).toBe(401);
     expect(((await unknownApp.json()) as { error: { id: string } }).error.id).toBe('v7.unknown_app');
 
-    const headers = await signV7Request({ secret: TEST_V7_APP_SECRET, appId: TEST_V7_APP_ID, method: 'POST', path: riskPath, body: JSON.stringify({ idNumber }) });
+    const headers = await signV7Request({
+      secret: TEST_V7_APP_SECRET,
+      appId: TEST_V7_APP_ID,
+      method: 'POST',
+      path: riskPath,
+      body: JSON.stringify({ idNumber }),
+    });
     const tampered = await fetch(v7.url + riskPath, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
@@ -91,7 +101,10 @@ describe('real-time checks', () => {
     const ids = Array.from({ length: 6 }, (_, i) => buildIdNumber(200 + i));
     for (const idNumber of ids) {
       const risk = (await (await signedFetch(v7.url, 'POST', riskPath, { idNumber })).json()) as { level: string };
-      const judicial = (await (await signedFetch(v7.url, 'POST', '/v7/api/checks/judicial', { idNumber })).json()) as Record<string, unknown>;
+      const judicial = (await (await signedFetch(v7.url, 'POST', '/v7/api/checks/judicial', { idNumber })).json()) as Record<
+        string,
+        unknown
+      >;
       expect(risk.level).toBe(derivedRiskLevel(idNumber));
       expect(judicial).toEqual({ ...derivedJudicial(idNumber), checkedAt: expect.any(String) });
     }

@@ -52,7 +52,13 @@ export function createMockV7(opts: MockV7Options): Koa {
     api.routes() as Koa.Middleware,
     api.allowedMethods() as Koa.Middleware,
   ]);
-  const admin = adminRoutes({ models: opts.models, faults, webhook: opts.webhook, now, onWebhookEnqueued: opts.onWebhookEnqueued ?? (() => undefined) });
+  const admin = adminRoutes({
+    models: opts.models,
+    faults,
+    webhook: opts.webhook,
+    now,
+    onWebhookEnqueued: opts.onWebhookEnqueued ?? (() => undefined),
+  });
 
   const app = new Koa();
   app.silent = true;

@@ -13,7 +13,10 @@ const envSchema = z.object({
   MOCK_V7_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   MOCK_V7_MONGODB_URI: z.string().optional(),
   MONGODB_URI: z.string().default('mongodb://127.0.0.1:27017/sunshine'),
-  MOCK_V7_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('mockv7'),
+  MOCK_V7_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/)
+    .default('mockv7'),
   V7_APP_ID: z.string().min(1).default('sunshine-bff'),
   V7_APP_SECRET: z.string().min(16).default(DEV_V7_APP_SECRET),
   V7_WEBHOOK_URL: z.string().url().default('http://127.0.0.1:8080/api/v1/public/v7/webhooks'),

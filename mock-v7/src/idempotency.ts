@@ -47,7 +47,11 @@ export function idempotent(models: V7Models, leaseMs = 30_000): Koa.Middleware {
         }
       }
       // The claim expired (or vanished): take it over.
-      await models.Idempotency.updateOne({ _id: id }, { $set: { fingerprint, state: 'processing', startedAt: new Date() } }, { upsert: true });
+      await models.Idempotency.updateOne(
+        { _id: id },
+        { $set: { fingerprint, state: 'processing', startedAt: new Date() } },
+        { upsert: true },
+      );
     }
 
     try {

@@ -131,7 +131,12 @@ export function createV7Models(conn: Connection): V7Models {
     opts,
   );
   const contract = new Schema<ContractDoc>(
-    { _id: String, contractNo: { type: String, required: true }, signedLimit: { type: Number, required: true }, signedAt: { type: Date, required: true } },
+    {
+      _id: String,
+      contractNo: { type: String, required: true },
+      signedLimit: { type: Number, required: true },
+      signedAt: { type: Date, required: true },
+    },
     opts,
   );
   const drawdown = new Schema<DrawdownDoc>(

@@ -48,7 +48,16 @@ export function signedRequests(opts: SignedRequestOptions): Koa.Middleware {
     const secret = opts.apps[appId];
     if (secret === undefined) throw unauthorized('v7.unknown_app', '未登记的接入系统');
     if (nonce.length > 128) throw unauthorized('v7.bad_signature', '签名校验失败');
-    const valid = await verifyV7Signature({ secret, method: ctx.method, path: ctx.originalUrl, body: raw, appId, timestamp, nonce, signature });
+    const valid = await verifyV7Signature({
+      secret,
+      method: ctx.method,
+      path: ctx.originalUrl,
+      body: raw,
+      appId,
+      timestamp,
+      nonce,
+      signature,
+    });
     if (!valid) throw unauthorized('v7.bad_signature', '签名校验失败');
     const now = opts.now();
     if (!isV7TimestampFresh(timestamp, now, opts.clockSkewMs)) throw unauthorized('v7.timestamp_expired', '请求时间戳超出允许范围');
@@ -61,7 +70,7 @@ export function signedRequests(opts: SignedRequestOptions): Koa.Middleware {
     if (now - lastPurge > purgeEveryMs) {
       lastPurge = now;
       const cutoff = new Date(now - 2 * opts.clockSkewMs);
-      void opts.models.Nonce.deleteMany(mongoose.trusted({ createdAt: { $lt: cutoff } })).catch(() => undefined);
+      void opts.models.Nonce.deleteMany({ createdAt: mongoose.trusted({ $lt: cutoff }) }).catch(() => undefined);
     }
 
     ctx.state.appId = appId;

@@ -65,7 +65,14 @@ export async function signedFetch(
   method: string,
   path: string,
   body?: unknown,
-  opts: { idempotencyKey?: string; secret?: string; appId?: string; timestamp?: number; nonce?: string; headers?: Record<string, string> } = {},
+  opts: {
+    idempotencyKey?: string;
+    secret?: string;
+    appId?: string;
+    timestamp?: number;
+    nonce?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
   const text = body === undefined ? '' : JSON.stringify(body);
   const signed = await signV7Request({

@@ -107,7 +107,7 @@ export class WebhookDispatcher {
 
   private async tick(): Promise<void> {
     if (this.opts.faults?.outage) return; // V7 is down: nothing leaves it either
-    const due = await this.opts.models.WebhookDelivery.find(mongoose.trusted({ state: 'pending', nextAttemptAt: { $lte: new Date() } }))
+    const due = await this.opts.models.WebhookDelivery.find({ state: 'pending', nextAttemptAt: mongoose.trusted({ $lte: new Date() }) })
       .sort({ nextAttemptAt: 1 })
       .limit(50)
       .lean();
@@ -147,7 +147,10 @@ export class WebhookDispatcher {
     try {
       const models = this.opts.models;
       if (error === null) {
-        await models.WebhookDelivery.updateOne({ _id: d._id }, { $set: { state: 'delivered', attempts, lastStatus: status, lastError: null, deliveredAt: new Date() } });
+        await models.WebhookDelivery.updateOne(
+          { _id: d._id },
+          { $set: { state: 'delivered', attempts, lastStatus: status, lastError: null, deliveredAt: new Date() } },
+        );
       } else {
         const delay = backoffMs(attempts, this.opts.baseDelayMs ?? 1000, this.opts.maxDelayMs ?? 60_000, this.opts.random ?? Math.random);
         await models.WebhookDelivery.updateOne(

@@ -92,7 +92,14 @@ export async function v7BodyHash(body: string | Uint8Array): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', bytesOf(body)));
 }
 
-export function v7StringToSign(p: { method: string; path: string; appId: string; timestamp: string; nonce: string; bodyHash: string }): string {
+export function v7StringToSign(p: {
+  method: string;
+  path: string;
+  appId: string;
+  timestamp: string;
+  nonce: string;
+  bodyHash: string;
+}): string {
   return [p.method.toUpperCase(), p.path, p.appId, p.timestamp, p.nonce, p.bodyHash].join('\n');
 }
 

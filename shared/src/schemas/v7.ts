@@ -18,7 +18,9 @@ export const v7CheckRequestSchema = z.object({ idNumber }).strict();
 export const v7RiskWarningSchema = z.object({ level: v7RiskLevelSchema, checkedAt: timestamp });
 export type V7RiskWarning = z.infer<typeof v7RiskWarningSchema>;
 
-export const v7JudicialFlagsSchema = z.object({ dishonestDebtor: z.boolean(), enforcement: z.boolean(), frozenAssets: z.boolean() }).strict();
+export const v7JudicialFlagsSchema = z
+  .object({ dishonestDebtor: z.boolean(), enforcement: z.boolean(), frozenAssets: z.boolean() })
+  .strict();
 
 /** 司法查控 answer. */
 export const v7JudicialSchema = v7JudicialFlagsSchema.extend({ checkedAt: timestamp });
