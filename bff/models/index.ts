@@ -16,6 +16,11 @@ import { odsImportSchema } from './OdsImport';
 // <anchor:model-imports-customer>
 // <anchor:model-imports-portrait>
 // <anchor:model-imports-credit>
+import { creditEvaluationSchema } from './CreditEvaluation';
+import { creditApplicationSchema } from './CreditApplication';
+import { approvalStepSchema } from './ApprovalStep';
+import { pendingApplicationClaimSchema } from './PendingApplicationClaim';
+import { creditReviewRequestSchema } from './CreditReviewRequest';
 // <anchor:model-imports-flow>
 
 /**
@@ -42,6 +47,11 @@ export function createModels(conn: Connection) {
     // <anchor:models-customer>
     // <anchor:models-portrait>
     // <anchor:models-credit>
+    CreditEvaluation: conn.model('CreditEvaluation', creditEvaluationSchema),
+    CreditApplication: conn.model('CreditApplication', creditApplicationSchema),
+    ApprovalStep: conn.model('ApprovalStep', approvalStepSchema),
+    PendingApplicationClaim: conn.model('PendingApplicationClaim', pendingApplicationClaimSchema),
+    CreditReviewRequest: conn.model('CreditReviewRequest', creditReviewRequestSchema),
     // <anchor:models-flow>
   };
 }

@@ -20,6 +20,12 @@ export const policies = {
   // <anchor:policies-customer>
   // <anchor:policies-portrait>
   // <anchor:policies-credit>
+  /** Credit evaluations and applications: the manager, or a branch president serving a customer. */
+  runsCreditEvaluations: (u: AuthUser) => u.role === 'manager' || u.role === 'branch_president',
+  /** Level 1 is the branch president, level 2 head-office credit (the command picks the level). */
+  approvesCredit: (u: AuthUser) => u.role === 'branch_president' || u.role === 'hq_credit',
+  /** A human review of an automated rejection (PIPL art. 24), asked on the customer's behalf. */
+  requestsCreditReview: (u: AuthUser) => u.role === 'manager',
   // <anchor:policies-flow>
 } satisfies Record<string, (u: AuthUser) => boolean>;
 

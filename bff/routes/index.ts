@@ -8,6 +8,7 @@ import { visitRoutes } from './visits/visits';
 // <anchor:route-imports-customer>
 // <anchor:route-imports-portrait>
 // <anchor:route-imports-credit>
+import { creditFlowRoutes } from './credit';
 // <anchor:route-imports-flow>
 
 /** Every API router mounted under /api/v1, in one list so createApp stays small. */
@@ -21,6 +22,7 @@ export function apiRouters(): Router<AppState, AppContext>[] {
     // <anchor:routers-customer>
     // <anchor:routers-portrait>
     // <anchor:routers-credit>
+    creditFlowRoutes(),
     // <anchor:routers-flow>
   ];
 }

@@ -51,6 +51,8 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
     // <anchor:services-customer>
     // <anchor:services-portrait>
     // <anchor:services-credit>
+    // Required here rather than imported at the top: this anchor is the flow's only line in app.ts.
+    creditChecks: (require('../creditFacts/creditChecks') as typeof import('../creditFacts/creditChecks')).createCreditChecks(config, redis),
     // <anchor:services-flow>
   };
 

@@ -41,6 +41,8 @@ export interface Services {
   // <anchor:services-type-customer>
   // <anchor:services-type-portrait>
   // <anchor:services-type-credit>
+  /** V7 real-time checks for credit facts, cached in Redis (bff/creditFacts). */
+  creditChecks: import('../creditFacts/v7Checks').CachedV7Checks;
   // <anchor:services-type-flow>
 }
 
