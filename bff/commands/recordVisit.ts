@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { ERROR_IDS, type CreateVisit } from '@sunshine/shared';
 import type { AuthUser, Services } from '../src/context';
 import type { DataScope } from '../policies/scope';
@@ -38,7 +38,7 @@ export async function recordVisit(
     scope.households.findById(visit.householdId).lean<HouseholdDoc>(),
     models.ManagerFixes.findById(user.id).lean<ManagerFixesDoc>(),
     visit.photoIds.length
-      ? models.Photo.find({ _id: { $in: visit.photoIds.map((id) => new Types.ObjectId(id)) } }, PHOTO_META).lean<PhotoMeta[]>()
+      ? models.Photo.find({ _id: mongoose.trusted({ $in: visit.photoIds.map((id) => new Types.ObjectId(id)) }) }, PHOTO_META).lean<PhotoMeta[]>()
       : Promise.resolve([] as PhotoMeta[]),
   ]);
   if (!household) throw new NotFoundError('未找到该户');

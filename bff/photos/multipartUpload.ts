@@ -31,7 +31,7 @@ export function readPhotoUpload(req: IncomingMessage): Promise<PhotoUpload> {
     let failure: Error | null = null;
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 10, fieldSize: 1024 } });
+      bb = busboy({ headers: req.headers, limits: { fileSize: PHOTO_MAX_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
     } catch {
       reject(new ValidationError('file: 无效的上传内容', [PHOTO_FILE_FIELD]));
       return;
@@ -46,6 +46,7 @@ export function readPhotoUpload(req: IncomingMessage): Promise<PhotoUpload> {
       }
       sawFile = true;
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // busboy stops at one byte over the limit: a file of exactly the limit is accepted.
       stream.on('limit', () => {
         failure ??= tooLarge();
         chunks.length = 0;

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import type { ManagerStats } from '@sunshine/shared';
 import type { Services } from '../src/context';
 import type { ManagerStatsDoc } from '../models/ManagerStats';
@@ -59,7 +59,7 @@ async function computeFromRows(services: StatsServices, managerId: string, now: 
   const me = new Types.ObjectId(managerId);
   const { since } = chinaPeriods(now);
   const [visits, grids, households, filedClaims] = await Promise.all([
-    models.Visit.find({ recordedBy: me, at: { $gte: chinaDayStart(since) } }, { at: 1 }).lean(),
+    models.Visit.find({ recordedBy: me, at: mongoose.trusted({ $gte: chinaDayStart(since) }) }, { at: 1 }).lean(),
     models.Grid.find({ managerId: me }, { _id: 1 }).lean(),
     models.Household.find({ managerId: me }, { villageCode: 1, lastVisitAt: 1 }).lean(),
     models.ClientSubmission.find({ kind: 'household', userId: managerId }, { resultId: 1 }).lean(),
@@ -68,7 +68,7 @@ async function computeFromRows(services: StatsServices, managerId: string, now: 
   for (const v of visits) byDay.set(chinaDay(v.at), (byDay.get(chinaDay(v.at)) ?? 0) + 1);
   // A claim is made before the file is validated and inserted; count the files that exist.
   const householdsFiled = filedClaims.length
-    ? await models.Household.countDocuments({ _id: { $in: filedClaims.map((c) => c.resultId) } })
+    ? await models.Household.countDocuments({ _id: mongoose.trusted({ $in: filedClaims.map((c) => c.resultId) }) })
     : 0;
   const villages = new Map(grids.map((g) => [String(g._id), { code: String(g._id), households: 0, visitedHouseholds: 0 }]));
   for (const h of households) {
