@@ -1,17 +1,16 @@
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../src/config';
-import { CachedV7Checks, type V7Checks } from './v7Checks';
+import { createV7Client } from '../clients/v7Client';
+import { CachedV7Checks } from './v7Checks';
+import { v7CheckSource } from './v7CheckSource';
 
-/**
- * The V7 checks the app uses: the real V7 client behind the Redis cache.
- *
- * Until bff/clients/v7Client.ts exists the source answers 'unavailable', so every evaluation
- * is `incomplete` (R10) rather than guessing a check: the model never passes without them.
- */
+/** The V7 checks the app uses: the real V7 client (signed calls, with a timeout) behind the Redis cache. */
 export function createCreditChecks(config: AppConfig, redis: Redis): CachedV7Checks {
-  return new CachedV7Checks({ redis, keyPrefix: config.redisPrefix, source: v7Source(config) });
-}
-
-function v7Source(_config: AppConfig): V7Checks {
-  return { check: async () => 'unavailable' };
+  const client = createV7Client({
+    baseUrl: config.v7BaseUrl,
+    appId: config.v7.appId,
+    appSecret: config.v7.appSecret,
+    timeoutMs: config.v7.timeoutMs,
+  });
+  return new CachedV7Checks({ redis, keyPrefix: config.redisPrefix, source: v7CheckSource(client) });
 }
