@@ -20,6 +20,10 @@ const envSchema = z.object({
   WECHAT_APPID: z.string().default('wx-demo-appid'),
   WECHAT_SECRET: z.string().default('demo-app-secret'),
   V7_BASE_URL: z.string().url().default('http://127.0.0.1:8090'),
+  V7_APP_ID: z.string().min(1).default('sunshine-bff'),
+  V7_APP_SECRET: z.string().min(16).optional(),
+  V7_WEBHOOK_SECRET: z.string().min(16).optional(),
+  V7_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   H5_ORIGIN: z.string().default('http://127.0.0.1:8080'),
   H5_DIST: z.string().optional(),
   SESSION_IDLE_SEC: z.coerce
@@ -50,6 +54,8 @@ export interface AppConfig {
   dataKeys: { keyId: string; dataKey: Buffer; indexKey: Buffer };
   wechat: { apiBase: string; appId: string; secret: string };
   v7BaseUrl: string;
+  /** Signing of calls to V7 and verification of its webhooks (mock-v7/README.md). */
+  v7: { appId: string; appSecret: string; webhookSecret: string; timeoutMs: number };
   h5Origin: string;
   h5Dist: string | null;
   demoMode: boolean;
@@ -72,6 +78,12 @@ function key32(name: string, value: string | undefined, production: boolean): Bu
   const buf = Buffer.from(value, 'base64');
   if (buf.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
   return buf;
+}
+
+function devOnly(name: string, value: string | undefined, fallback: string, production: boolean): string {
+  if (value !== undefined) return value;
+  if (production) throw new Error(`${name} must be set in production`);
+  return fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -102,6 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     wechat: { apiBase: e.WECHAT_API_BASE, appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
     v7BaseUrl: e.V7_BASE_URL,
+    v7: {
+      appId: e.V7_APP_ID,
+      // Development defaults match mock-v7/src/config.ts, so a local V7 accepts the BFF out of the box.
+      appSecret: devOnly('V7_APP_SECRET', e.V7_APP_SECRET, 'dev-only-v7-app-secret', production),
+      webhookSecret: devOnly('V7_WEBHOOK_SECRET', e.V7_WEBHOOK_SECRET, 'dev-only-v7-webhook-secret', production),
+      timeoutMs: e.V7_TIMEOUT_MS,
+    },
     h5Origin: e.H5_ORIGIN,
     h5Dist: e.H5_DIST ?? null,
     demoMode: e.DEMO_MODE === '1',
