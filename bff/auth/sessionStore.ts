@@ -28,7 +28,11 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
-export type RotateResult = { ok: true; sessionId: string; userId: string; refreshToken: string } | { ok: false; reused: boolean };
+/** Whose session it is: a staff User, or a Customer (who signs in through a share card). */
+export type PrincipalKind = 'staff' | 'customer';
+
+export type RotateResult =
+  { ok: true; sessionId: string; userId: string; kind: PrincipalKind; refreshToken: string } | { ok: false; reused: boolean };
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('base64url');
@@ -47,12 +51,12 @@ export class SessionStore {
   }
 
   /** Starts a session and returns its id and first refresh token. */
-  async create(userId: string): Promise<{ sessionId: string; refreshToken: string }> {
+  async create(userId: string, kind: PrincipalKind = 'staff'): Promise<{ sessionId: string; refreshToken: string }> {
     const sessionId = randomBytes(16).toString('base64url');
     const refreshToken = `${sessionId}.${randomBytes(32).toString('base64url')}`;
     await this.redis
       .multi()
-      .hset(this.key(sessionId), { userId, refreshHash: sha256(refreshToken), createdAt: Date.now() })
+      .hset(this.key(sessionId), { userId, kind, refreshHash: sha256(refreshToken), createdAt: Date.now() })
       .expire(this.key(sessionId), this.idleSec)
       .exec();
     return { sessionId, refreshToken };
@@ -63,14 +67,15 @@ export class SessionStore {
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(sessionId)) return { ok: false, reused: false };
     const next = `${sessionId}.${randomBytes(32).toString('base64url')}`;
     const key = this.key(sessionId);
-    const [userId, createdAt] = await this.redis.hmget(key, 'userId', 'createdAt');
+    const [userId, createdAt, kind] = await this.redis.hmget(key, 'userId', 'createdAt', 'kind');
     if (userId === null || userId === undefined) return { ok: false, reused: false };
     if (Date.now() - Number(createdAt) > this.maxLifetimeSec * 1000) {
       await this.revoke(sessionId);
       return { ok: false, reused: false };
     }
     const res = (await this.redis.eval(ROTATE_SCRIPT, 1, key, sha256(refreshToken), sha256(next), this.idleSec)) as number;
-    if (res === 1) return { ok: true, sessionId, userId, refreshToken: next };
+    // Sessions from before `kind` existed are staff sessions.
+    if (res === 1) return { ok: true, sessionId, userId, kind: kind === 'customer' ? 'customer' : 'staff', refreshToken: next };
     return { ok: false, reused: res === -1 };
   }
 

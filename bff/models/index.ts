@@ -13,6 +13,15 @@ import { visitSchema } from './Visit';
 import { odsSnapshotSchema } from './OdsSnapshot';
 import { odsImportSchema } from './OdsImport';
 // <anchor:model-imports-evidence>
+import { customerSchema } from './Customer';
+import { customerIdentitySchema } from './CustomerIdentity';
+import { shareCardSchema } from './ShareCard';
+import { shareCardClaimSchema } from './ShareCardClaim';
+import { managerAvailabilitySchema } from './ManagerAvailability';
+import { appointmentSchema } from './Appointment';
+import { appointmentRevisionSchema } from './AppointmentRevision';
+import { slotClaimSchema } from './SlotClaim';
+import { reminderDeliverySchema } from './ReminderDelivery';
 // <anchor:model-imports-customer>
 // <anchor:model-imports-portrait>
 // <anchor:model-imports-credit>
@@ -44,6 +53,15 @@ export function createModels(conn: Connection) {
     OdsSnapshot: conn.model('OdsSnapshot', odsSnapshotSchema),
     OdsImport: conn.model('OdsImport', odsImportSchema),
     // <anchor:models-evidence>
+    Customer: conn.model('Customer', customerSchema),
+    CustomerIdentity: conn.model('CustomerIdentity', customerIdentitySchema),
+    ShareCard: conn.model('ShareCard', shareCardSchema),
+    ShareCardClaim: conn.model('ShareCardClaim', shareCardClaimSchema),
+    ManagerAvailability: conn.model('ManagerAvailability', managerAvailabilitySchema),
+    Appointment: conn.model('Appointment', appointmentSchema),
+    AppointmentRevision: conn.model('AppointmentRevision', appointmentRevisionSchema),
+    SlotClaim: conn.model('SlotClaim', slotClaimSchema),
+    ReminderDelivery: conn.model('ReminderDelivery', reminderDeliverySchema),
     // <anchor:models-customer>
     // <anchor:models-portrait>
     // <anchor:models-credit>

@@ -17,6 +17,12 @@ export const policies = {
   isHeadOffice: (u: AuthUser) => u.role === 'admin' || u.role === 'hq_credit' || u.role === 'hq_marketing',
   isAdmin: (u: AuthUser) => u.role === 'admin',
   // <anchor:policies-evidence>
+  /** A customer signed in through a share card (their own appointments only). */
+  isCustomer: (u: AuthUser) => u.role === 'customer',
+  /** Share cards, availability, confirming and rescheduling: the responsible manager. */
+  managesAppointments: (u: AuthUser) => u.role === 'manager',
+  /** Reading appointments: staff, within their data scope. */
+  readsAppointments: (u: AuthUser) => STAFF.includes(u.role),
   // <anchor:policies-customer>
   // <anchor:policies-portrait>
   // <anchor:policies-credit>

@@ -5,6 +5,10 @@ import { meRoutes } from './me/me';
 import { householdRoutes } from './households/households';
 import { visitRoutes } from './visits/visits';
 // <anchor:route-imports-evidence>
+import { customerAuthRoutes } from './customer/customerAuth';
+import { customerPortalRoutes } from './customer/customerPortal';
+import { shareCardRoutes } from './shareCards/shareCards';
+import { appointmentRoutes } from './appointments/appointments';
 // <anchor:route-imports-customer>
 // <anchor:route-imports-portrait>
 // <anchor:route-imports-credit>
@@ -19,6 +23,10 @@ export function apiRouters(): Router<AppState, AppContext>[] {
     householdRoutes(),
     visitRoutes(),
     // <anchor:routers-evidence>
+    customerAuthRoutes(),
+    customerPortalRoutes(),
+    shareCardRoutes(),
+    appointmentRoutes(),
     // <anchor:routers-customer>
     // <anchor:routers-portrait>
     // <anchor:routers-credit>

@@ -35,6 +35,17 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
   DEMO_MODE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Customer portal: share cards, SMS sign-in, appointment reminders.
+  SHARE_CARD_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  SMS_API_BASE: z.string().url().optional(),
+  SMS_API_KEY: z.string().min(8).optional(),
+  SMS_CODE_TTL_SEC: z.coerce.number().int().min(30).default(300),
+  SMS_RESEND_SEC: z.coerce.number().int().min(1).default(60),
+  SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(10),
+  REMINDER_WORKER: z.enum(['0', '1']).optional(),
+  REMINDER_LEAD_SEC: z.coerce.number().int().min(0).default(3600),
+  REMINDER_SWEEP_SEC: z.coerce.number().int().min(1).default(300),
+  WECHAT_REMINDER_TEMPLATE_ID: z.string().min(1).default('tmpl-appointment-reminder'),
 });
 
 export interface AppConfig {
@@ -63,6 +74,31 @@ export interface AppConfig {
   bodyLimit: string;
   /** Auth requests per client address per minute. */
   authRateLimitPerMin: number;
+  customer: CustomerConfig;
+}
+
+export interface CustomerConfig {
+  shareCardTtlSec: number;
+  sms: {
+    /** The SMS gateway; the simulator in mock-wechat outside production. */
+    apiBase: string;
+    apiKey: string;
+    codeTtlSec: number;
+    /** One code per phone per this many seconds. */
+    resendSec: number;
+    /** Codes per phone per 24 hours. */
+    dailyLimit: number;
+    /** Wrong guesses before a code is burnt. */
+    maxAttempts: number;
+  };
+  reminders: {
+    /** Run the reminder worker and sweeper in this process (off by default in tests). */
+    worker: boolean;
+    /** How long before the appointment the reminder goes out. */
+    leadSec: number;
+    sweepSec: number;
+    templateId: string;
+  };
 }
 
 /** Development-only key material, derived so it is stable across restarts of a dev machine. */
@@ -78,6 +114,13 @@ function key32(name: string, value: string | undefined, production: boolean): Bu
   const buf = Buffer.from(value, 'base64');
   if (buf.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
   return buf;
+}
+
+/** Outside production the simulators stand in (the SMS simulator lives in mock-wechat). */
+function requiredInProduction(name: string, value: string | undefined, devDefault: string, production: boolean): string {
+  if (value !== undefined) return value;
+  if (production) throw new Error(`${name} must be set in production`);
+  return devDefault;
 }
 
 function devOnly(name: string, value: string | undefined, fallback: string, production: boolean): string {
@@ -127,5 +170,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     bodyLimit: '1mb',
     authRateLimitPerMin: e.AUTH_RATE_LIMIT_PER_MIN,
+    customer: {
+      shareCardTtlSec: e.SHARE_CARD_TTL_DAYS * 86400,
+      sms: {
+        apiBase: requiredInProduction('SMS_API_BASE', e.SMS_API_BASE, e.WECHAT_API_BASE, production),
+        apiKey: requiredInProduction('SMS_API_KEY', e.SMS_API_KEY, 'demo-sms-key', production),
+        codeTtlSec: e.SMS_CODE_TTL_SEC,
+        resendSec: e.SMS_RESEND_SEC,
+        dailyLimit: e.SMS_DAILY_LIMIT,
+        maxAttempts: 5,
+      },
+      reminders: {
+        worker: e.REMINDER_WORKER === undefined ? e.NODE_ENV !== 'test' : e.REMINDER_WORKER === '1',
+        leadSec: e.REMINDER_LEAD_SEC,
+        sweepSec: e.REMINDER_SWEEP_SEC,
+        templateId: e.WECHAT_REMINDER_TEMPLATE_ID,
+      },
+    },
   };
 }

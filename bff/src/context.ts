@@ -38,6 +38,8 @@ export interface Services {
   /** Run on shutdown (main.ts, test apps), newest first: queues, workers, clients. */
   closers: Array<() => Promise<void>>;
   // <anchor:services-type-evidence>
+  /** SMS sign-in and appointment reminders of the customer portal (bff/appointments). */
+  customerPortal: import('../appointments/customerPortal').CustomerPortal;
   // <anchor:services-type-customer>
   // <anchor:services-type-portrait>
   // <anchor:services-type-credit>

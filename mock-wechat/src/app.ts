@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import Koa from 'koa';
 import Router from '@koa/router';
+import { subscribeMessageRoutes } from './subscribeMessages';
+import { smsGatewayRoutes } from './smsGateway';
 
 /**
  * A local simulator of WeChat's server API for development and tests, so the BFF's real
@@ -12,6 +14,8 @@ import Router from '@koa/router';
 export interface MockWechatOptions {
   appId: string;
   secret: string;
+  /** The SMS gateway simulator's API key (the BFF's SMS_API_KEY); defaults to the dev key. */
+  smsApiKey?: string;
 }
 
 export function openidFor(codeSuffix: string): string {
@@ -41,5 +45,13 @@ export function createMockWechat(opts: MockWechatOptions): Koa {
 
   const app = new Koa();
   app.use(router.routes());
+
+  // Subscription messages (cgi-bin/token + message/subscribe/send) and, as its own router,
+  // the SMS gateway simulator used by the H5 customer sign-in.
+  const subscribe = subscribeMessageRoutes({ appId: opts.appId, secret: opts.secret });
+  app.use(subscribe.routes());
+  const sms = smsGatewayRoutes({ apiKey: opts.smsApiKey ?? 'demo-sms-key' });
+  app.use(sms.routes());
+
   return app;
 }
