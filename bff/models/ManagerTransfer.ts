@@ -18,11 +18,8 @@ export const managerTransferSchema = new Schema(
     status: { type: String, enum: TRANSFER_STATUSES, required: true },
     /** The households found with the leaving manager when the claim was made and on each run. */
     householdIds: { type: [Schema.Types.ObjectId], default: [] },
-    moved: {
-      grids: { type: Number, default: 0 },
-      households: { type: Number, default: 0 },
-      visits: { type: Number, default: 0 },
-    },
+    /** Step name → documents re-assigned by it, summed over runs. */
+    moved: { type: Schema.Types.Mixed, default: {} },
     stepsDone: { type: [String], default: [] },
     deactivate: { type: Boolean, default: true },
     deactivated: { type: Boolean, default: false },

@@ -22,11 +22,9 @@ export const managerTransferSchema = z
     branchId: z.string(),
     status: z.enum(TRANSFER_STATUSES),
     reason: z.string(),
-    moved: z.object({
-      grids: z.number().int(),
-      households: z.number().int(),
-      visits: z.number().int(),
-    }),
+    /** Documents re-assigned per step (grids, households, visits, ...), summed over runs. */
+    moved: z.record(z.string(), z.number().int()),
+    stepsDone: z.array(z.string()),
     deactivated: z.boolean(),
     attempts: z.number().int(),
     startedAt: z.string(),
