@@ -13,6 +13,10 @@ export default defineAppConfig({
     // <anchor:subpackages-evidence>
     // <anchor:subpackages-customer>
     // <anchor:subpackages-portrait>
+    {
+      root: 'subpackages/credit',
+      pages: ['pages/evaluate/index', 'pages/queue/index', 'pages/application/index'],
+    },
     // <anchor:subpackages-flow>
   ],
   window: {

@@ -36,5 +36,8 @@ export const ROUTES = {
   // <anchor:routes-customer>
   portrait: '/subpackages/portrait/pages/index/index',
   // <anchor:routes-portrait>
+  creditEvaluate: '/subpackages/credit/pages/evaluate/index',
+  creditQueue: '/subpackages/credit/pages/queue/index',
+  creditApplication: '/subpackages/credit/pages/application/index',
   // <anchor:routes-flow>
 } as const;
