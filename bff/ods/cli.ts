@@ -1,8 +1,10 @@
 /**
  * Imports one business date of ODS batch files:
  *
- *   npx tsx bff/ods/cli.ts --date 2026-11-27 --dir data/ods [--force]
+ *   npx tsx bff/ods/cli.ts --date 2026-11-27 --dir data/ods [--force] [--no-portraits]
  *
+ * After an import (or when no portrait was ever built) the households' precomputed portraits
+ * are rebuilt (bff/ods/buildHouseholdPortraits.ts); `--no-portraits` skips that step.
  * A date already imported from identical files is a no-op ("unchanged"). Uses MONGODB_URI
  * (and the data keys, for the ID blind index) from the environment via loadConfig().
  * Exit status: 0 imported or unchanged, 1 failed (the reason is printed and recorded on the
@@ -15,6 +17,7 @@ import { connectDatabase } from '../src/db';
 import { createModels } from '../models';
 import { createFieldCrypto } from '../security/fieldCrypto';
 import { importOdsDate, type ImportOdsResult } from './importOdsDate';
+import { rebuildPortraits } from './portraitsCli';
 
 export function printImportSummary(r: ImportOdsResult, seconds: number): void {
   const verb = r.status === 'unchanged' ? 'unchanged (same files already imported)' : `imported in ${seconds.toFixed(1)} s`;
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
       date: { type: 'string' },
       dir: { type: 'string', default: 'data/ods' },
       force: { type: 'boolean', default: false },
+      'no-portraits': { type: 'boolean', default: false },
     },
   });
   if (!values.date) throw new Error('usage: npx tsx bff/ods/cli.ts --date YYYY-MM-DD [--dir data/ods] [--force]');
@@ -66,6 +70,9 @@ async function main(): Promise<void> {
       },
     }).finally(() => started && bar.stop());
     printImportSummary(result, (Date.now() - t0) / 1000);
+    if (!values['no-portraits'] && (result.status === 'imported' || (await models.HouseholdPortrait.estimatedDocumentCount()) === 0)) {
+      await rebuildPortraits(models, config);
+    }
   } finally {
     await conn.close();
   }
