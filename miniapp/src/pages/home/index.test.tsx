@@ -1,15 +1,35 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { ROLES, type Role } from '@sunshine/shared';
+import { ROLES, type ManagerStats, type Role } from '@sunshine/shared';
 import { resetTaroStub } from '../../../test/taroStub';
 import { fetchMe as fetchMeService, type Me } from '../../services/me';
 import { logout as logoutService } from '../../services/auth';
+import { fetchMyStats as fetchMyStatsService } from '../../services/stats';
 import HomePage from './index';
 
 jest.mock('../../services/me', () => ({ fetchMe: jest.fn() }));
 jest.mock('../../services/auth', () => ({ logout: jest.fn(() => Promise.resolve()) }));
+jest.mock('../../services/stats', () => ({ fetchMyStats: jest.fn() }));
 const fetchMe = jest.mocked(fetchMeService);
 const logout = jest.mocked(logoutService);
+const fetchMyStats = jest.mocked(fetchMyStatsService);
+
+const STATS: ManagerStats = {
+  visitsThisWeek: 12,
+  visitsThisMonth: 1234,
+  householdsFiled: 56,
+  coverage: {
+    villages: 3,
+    visitedVillages: 2,
+    ratio: 2 / 3,
+    byVillage: [
+      { code: '321283100001', name: '东风村', households: 120, visitedHouseholds: 37 },
+      { code: '321283100002', name: '红星村', households: 80, visitedHouseholds: 1 },
+      { code: '321283100003', name: '新联村', households: 40, visitedHouseholds: 0 },
+    ],
+  },
+  asOf: '2026-12-02T02:00:00.000Z',
+};
 
 const SCOPE: Record<Role, Me['scope']> = {
   admin: 'all',
@@ -42,7 +62,7 @@ function meFor(role: Role): Me {
 }
 
 const cases: Array<[Role, string, string[], string[]]> = [
-  ['manager', '客户经理', ['我的客户'], ['走访记录', '预约']],
+  ['manager', '客户经理', ['我的客户', '走访建档'], ['预约']],
   ['branch_president', '支行行长', ['本支行客户'], ['待审批']],
   ['hq_credit', '总行授信审批', [], ['授信审批', '全行概览', '电子地图']],
   ['hq_marketing', '总行营销管理', [], ['全行概览', '电子地图']],
@@ -53,6 +73,8 @@ const cases: Array<[Role, string, string[], string[]]> = [
 beforeEach(() => {
   resetTaroStub();
   fetchMe.mockReset();
+  fetchMyStats.mockReset();
+  fetchMyStats.mockResolvedValue(STATS);
   logout.mockClear();
 });
 
@@ -111,7 +133,7 @@ it('does not navigate for an entry that is not built yet', async () => {
   const { container } = render(<HomePage />);
   await screen.findByText('测试用户');
   act(() => {
-    (container.querySelector('#entry-visits') as HTMLElement).click();
+    (container.querySelector('#entry-appointments') as HTMLElement).click();
   });
   expect(Taro.navigateTo).not.toHaveBeenCalled();
 });
@@ -150,4 +172,38 @@ it('logs out and returns to the login page', async () => {
   });
   await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
   expect(logout).toHaveBeenCalledTimes(1);
+});
+
+describe('manager statistics on the home page', () => {
+  it('shows this week’s and month’s visits, files and village coverage', async () => {
+    fetchMe.mockResolvedValue(meFor('manager'));
+    const { container } = render(<HomePage />);
+    await waitFor(() => expect(container.querySelector('#home-stats')).toBeTruthy());
+    expect(container.querySelector('#stats-week')?.textContent).toBe('12本周走访');
+    expect(container.querySelector('#stats-month')?.textContent).toBe('1,234本月走访');
+    expect(container.querySelector('#stats-filed')?.textContent).toBe('56建档户数');
+    expect(container.querySelector('#stats-coverage')?.textContent).toContain('村覆盖 2/3(67%)');
+    expect(container.querySelector('#stats-village-321283100001')?.textContent).toBe('东风村已走访 37/120 户');
+    expect(container.querySelectorAll('.manager-stats__village')).toHaveLength(3);
+  });
+
+  it('still shows the home page when the figures fail to load', async () => {
+    const { ApiError } = jest.requireActual<typeof import('../../services/request')>('../../services/request');
+    fetchMe.mockResolvedValue(meFor('manager'));
+    fetchMyStats.mockRejectedValue(new ApiError(500, 'server.internal', 'boom'));
+    const { container } = render(<HomePage />);
+    await screen.findByText('测试用户');
+    await waitFor(() => expect(fetchMyStats).toHaveBeenCalled());
+    expect(container.querySelector('#home-stats')).toBeNull();
+    expect(container.querySelector('#home-error')).toBeNull();
+    expect(container.querySelector('#home-entries')).toBeTruthy();
+  });
+
+  it.each(['branch_president', 'admin'] as const)('does not ask for manager figures as %s', async (role) => {
+    fetchMe.mockResolvedValue(meFor(role));
+    const { container } = render(<HomePage />);
+    await screen.findByText('测试用户');
+    expect(fetchMyStats).not.toHaveBeenCalled();
+    expect(container.querySelector('#home-stats')).toBeNull();
+  });
 });

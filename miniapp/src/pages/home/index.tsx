@@ -1,16 +1,19 @@
 import { useCallback, useState } from 'react';
+import type { ManagerStats } from '@sunshine/shared';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Skeleton, Toast } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../config';
 import { logout } from '../../services/auth';
 import { fetchMe, type Me } from '../../services/me';
+import { fetchMyStats } from '../../services/stats';
 import { ApiError, errorText } from '../../services/request';
 import { getSession } from '../../stores/session';
 import RoleHeader from '../../components/RoleHeader';
 import SummaryFigures from '../../components/SummaryFigures';
 import EntryList from '../../components/EntryList';
 import EmptyState from '../../components/EmptyState';
+import ManagerStatsCard from '../../components/ManagerStatsCard';
 import { ROLE_ENTRIES, summaryFigures, type HomeEntry } from './roleHome';
 import './index.scss';
 
@@ -19,13 +22,19 @@ const TOAST_ID = 'home-toast';
 /** Each role's start page: who I am, my scope's figures, and the features I work with. */
 export default function HomePage() {
   const [me, setMe] = useState<Me | null>(null);
+  const [stats, setStats] = useState<ManagerStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loggingOut, setLoggingOut] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      setMe(await fetchMe());
+      const current = await fetchMe();
+      setMe(current);
       setError(null);
+      if (current.user.role === 'manager') {
+        // The figures are a bonus on top of the home page: without them it still works.
+        setStats(await fetchMyStats().catch(() => null));
+      }
     } catch (err) {
       // `/me` is for staff; a customer is refused (403) but still has a home: show it from the
       // signed-in user, without scope figures.
@@ -70,6 +79,7 @@ export default function HomePage() {
         <View className="home__content" id="home-content">
           <RoleHeader name={me.user.name} role={me.user.role} branchName={me.user.branchName} />
           {me.user.role === 'customer' ? null : <SummaryFigures figures={summaryFigures(me)} />}
+          {me.user.role === 'manager' && stats ? <ManagerStatsCard stats={stats} /> : null}
           <EntryList entries={ROLE_ENTRIES[me.user.role] ?? []} onOpen={open} />
         </View>
       ) : error ? (

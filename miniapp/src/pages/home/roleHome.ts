@@ -24,7 +24,7 @@ const HQ_APPROVAL = soon('approval', '授信审批', '总行二级审批');
 export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
   manager: [
     { key: 'households', title: '我的客户', description: '责任田农户与建档情况', url: ROUTES.households },
-    soon('visits', '走访记录', '登记上门走访与定位'),
+    { key: 'visits', title: '走访建档', description: '未走访农户、上门走访登记与新建档案', url: `${ROUTES.households}?tab=not_visited` },
     soon('appointments', '预约', '客户预约与跟进'),
   ],
   branch_president: [

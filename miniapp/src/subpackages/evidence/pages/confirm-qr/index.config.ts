@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '客户扫码确认',
+});
