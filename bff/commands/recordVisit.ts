@@ -2,13 +2,13 @@ import mongoose, { Types } from 'mongoose';
 import { ERROR_IDS, type CreateVisit } from '@sunshine/shared';
 import type { AuthUser, Services } from '../src/context';
 import type { DataScope } from '../policies/scope';
-import type { HouseholdDoc } from '../models/Household';
 import type { VisitDoc } from '../models/Visit';
-import { PHOTO_META, type PhotoMeta } from '../models/Photo';
-import { MAX_RECENT_FIXES, type ManagerFixesDoc } from '../models/ManagerFixes';
+import type { PhotoMeta } from '../models/Photo';
 import { AppError, NotFoundError, ValidationError } from '../src/errors';
 import { assessProof } from '../visits/proofOfVisit';
-import { checkTravel, mergeRecentFixes, type TimedFix } from '../visits/travel';
+import { checkTravel, type TimedFix } from '../visits/travel';
+import { addFix, neighbourFixes } from '../visits/recentFixes';
+import { householdInScope, loadHouseholdFacts, recordHouseholdVisit } from '../visits/householdVisitState';
 import { scheduleStatsRefresh } from '../stats/statsRollup';
 import { payloadHash } from './householdFileFields';
 
@@ -22,32 +22,34 @@ export const PHOTO_WINDOW_MS = 2 * 3_600_000;
  * first verified visit, and updates the household's visit rollup used by the visited /
  * not-yet-visited lists.
  *
- * The hot path reads only by _id (household, the manager's recent fixes, photos) and
- * writes three documents; the response is built from what was written, not re-read.
+ * The hot path touches the database twice, both inserts into append-only collections (the
+ * claim and the visit); household facts, the rollup and recent fixes go through Redis (see
+ * householdVisitState.ts for why: every household read or update scans on FerretDB 1.24).
+ * The response is built from what was written, not re-read.
  */
 export async function recordVisit(
-  services: Pick<Services, 'models'> & Partial<Pick<Services, 'redis' | 'config' | 'closers' | 'logger'>>,
+  services: Pick<Services, 'models' | 'redis' | 'config'> & Partial<Pick<Services, 'closers' | 'logger'>>,
   user: AuthUser,
   scope: DataScope,
   input: CreateVisit,
 ): Promise<{ visit: VisitDoc; created: boolean }> {
-  const { models } = services;
+  const { models, redis, config } = services;
   const { clientId, ...visit } = input;
   if (new Set(visit.photoIds).size !== visit.photoIds.length) throw new ValidationError('photoIds: 照片重复', ['photoIds']);
-  const [household, recent, photos] = await Promise.all([
-    scope.households.findById(visit.householdId).lean<HouseholdDoc>(),
-    models.ManagerFixes.findById(user.id).lean<ManagerFixesDoc>(),
+  const fixAt = new Date(visit.location.at);
+  const [household, neighbours, photos] = await Promise.all([
+    loadHouseholdFacts(services, visit.householdId, user.id),
+    neighbourFixes(redis, config.redisPrefix, user.id, fixAt),
     visit.photoIds.length
-      ? models.Photo.find({ _id: mongoose.trusted({ $in: visit.photoIds.map((id) => new Types.ObjectId(id)) }) }, PHOTO_META).lean<PhotoMeta[]>()
+      ? models.Photo.find({ _id: mongoose.trusted({ $in: visit.photoIds.map((id) => new Types.ObjectId(id)) }) }).lean<PhotoMeta[]>()
       : Promise.resolve([] as PhotoMeta[]),
   ]);
-  if (!household) throw new NotFoundError('未找到该户');
-  if (String(household.managerId) !== user.id) throw new AppError(403, ERROR_IDS.forbidden, '只有责任客户经理可以登记走访');
-  const fixAt = new Date(visit.location.at);
+  if (!household || !householdInScope(household, scope)) throw new NotFoundError('未找到该户');
+  if (household.managerId !== user.id) throw new AppError(403, ERROR_IDS.forbidden, '只有责任客户经理可以登记走访');
   const photoById = new Map(photos.map((p) => [String(p._id), p]));
   for (const id of visit.photoIds) {
     const p = photoById.get(id);
-    if (!p || String(p.uploadedBy) !== user.id || !p.householdId.equals(household._id)) {
+    if (!p || String(p.uploadedBy) !== user.id || String(p.householdId) !== household.id) {
       throw new ValidationError('photoIds: 照片不存在或不属于本次走访的客户', ['photoIds']);
     }
     if (Math.abs(p.takenAt.getTime() - fixAt.getTime()) > PHOTO_WINDOW_MS) {
@@ -62,19 +64,10 @@ export async function recordVisit(
   }
 
   const fix: TimedFix = { at: fixAt, lat: visit.location.lat, lng: visit.location.lng, accuracy: visit.location.accuracy };
-  type StoredFix = TimedFix & { visitId: Types.ObjectId | null };
-  const recentFixes: StoredFix[] = [];
-  for (const f of recent?.fixes ?? []) {
-    if (f.at instanceof Date && typeof f.lat === 'number' && typeof f.lng === 'number') {
-      recentFixes.push({ at: f.at, lat: f.lat, lng: f.lng, accuracy: f.accuracy ?? 0, visitId: f.visitId ?? null });
-    }
-  }
-  const travel = checkTravel(fix, recentFixes);
-  const g = household.geotag;
-  const geotag = g && typeof g.lat === 'number' && typeof g.lng === 'number' ? { lat: g.lat, lng: g.lng } : null;
+  const travel = checkTravel(fix, neighbours);
   const proof = assessProof({
     fix: visit.location,
-    geotag,
+    geotag: household.geotag,
     photoCount: visit.photoIds.length,
     customerConfirmed: false,
     travelAnomaly: travel?.reason ?? null,
@@ -83,8 +76,8 @@ export async function recordVisit(
   try {
     const doc = await models.Visit.create({
       _id: claim.resultId,
-      householdId: household._id,
-      managerId: household.managerId,
+      householdId: new Types.ObjectId(household.id),
+      managerId: new Types.ObjectId(household.managerId),
       branchId: household.branchId,
       villageCode: household.villageCode,
       recordedBy: new Types.ObjectId(user.id),
@@ -105,19 +98,13 @@ export async function recordVisit(
     return { visit: (await models.Visit.findById(claim.resultId).lean<VisitDoc>())!, created: false };
   }
 
-  // The household rollup moves forward only: an offline phone syncing an older visit later
-  // does not replace a newer one. (Two visits to one household at the same instant are the
-  // one case left to last-writer-wins, which FerretDB 1.x gives every update.)
-  const set: Record<string, unknown> = {};
-  if (!household.lastVisitAt || household.lastVisitAt.getTime() <= fixAt.getTime()) {
-    set.lastVisitAt = fixAt;
-    set.nextFollowUp = visit.nextFollowUp;
-  }
-  if (proof.setsGeotag && !household.geotag) set.geotag = { lat: fix.lat, lng: fix.lng, visitId: claim.resultId };
-  const fixes = mergeRecentFixes(recentFixes, { ...fix, visitId: claim.resultId }, MAX_RECENT_FIXES);
   await Promise.all([
-    Object.keys(set).length ? models.Household.updateOne({ _id: household._id }, { $set: set }) : null,
-    models.ManagerFixes.updateOne({ _id: user.id }, { $set: { fixes } }, { upsert: true }),
+    recordHouseholdVisit(services, household.id, {
+      at: fixAt,
+      nextFollowUp: visit.nextFollowUp,
+      geotag: proof.setsGeotag && !household.geotag ? { lat: fix.lat, lng: fix.lng, visitId: claim.resultId } : null,
+    }),
+    addFix(redis, config.redisPrefix, user.id, String(claim.resultId), fix),
   ]);
   scheduleStatsRefresh(services, user.id);
   return { visit: created, created: true };

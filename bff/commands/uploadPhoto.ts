@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { ERROR_IDS, PHOTO_FILE_FIELD, type UploadPhotoFields } from '@sunshine/shared';
 import type { AuthUser, Services } from '../src/context';
 import type { DataScope } from '../policies/scope';
-import type { HouseholdDoc } from '../models/Household';
-import { PHOTO_META, type PhotoMeta } from '../models/Photo';
+import type { PhotoMeta } from '../models/Photo';
+import { householdInScope, loadHouseholdFacts } from '../visits/householdVisitState';
 import { AppError, NotFoundError, ValidationError } from '../src/errors';
 import { sniffImageType } from '../photos/imageType';
 import { claimSubmission, payloadHash } from './householdFileFields';
@@ -15,7 +15,7 @@ import { claimSubmission, payloadHash } from './householdFileFields';
  * a 422.
  */
 export async function uploadPhoto(
-  services: Pick<Services, 'models'>,
+  services: Pick<Services, 'models' | 'redis' | 'config'>,
   user: AuthUser,
   scope: DataScope,
   fields: UploadPhotoFields,
@@ -24,9 +24,9 @@ export async function uploadPhoto(
   const { models } = services;
   const contentType = sniffImageType(bytes);
   if (!contentType) throw new ValidationError('file: 只能上传 JPEG 或 PNG 照片', [PHOTO_FILE_FIELD]);
-  const household = await scope.households.findById(fields.householdId).lean<HouseholdDoc>();
-  if (!household) throw new NotFoundError('未找到该户');
-  if (String(household.managerId) !== user.id) throw new AppError(403, ERROR_IDS.forbidden, '只有责任客户经理可以上传走访照片');
+  const household = await loadHouseholdFacts(services, fields.householdId, user.id);
+  if (!household || !householdInScope(household, scope)) throw new NotFoundError('未找到该户');
+  if (household.managerId !== user.id) throw new AppError(403, ERROR_IDS.forbidden, '只有责任客户经理可以上传走访照片');
 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const takenAt = new Date(fields.takenAt);
@@ -37,12 +37,17 @@ export async function uploadPhoto(
     payloadHash({ householdId: fields.householdId, takenAt: takenAt.toISOString(), sha256 }),
     user.id,
   );
-  const existing = await models.Photo.findById(claim.resultId, PHOTO_META).lean<PhotoMeta>();
+  const existing = await models.Photo.findById(claim.resultId).lean<PhotoMeta>();
   if (existing) return { photo: existing, created: false };
   try {
+    // Bytes first: a metadata document, once visible, always has its bytes. A retry after a
+    // crash between the two finds the bytes there (11000) and goes on to the metadata.
+    await models.PhotoData.create({ _id: claim.resultId, data: bytes }).catch((err: { code?: number }) => {
+      if (err.code !== 11000) throw err;
+    });
     await models.Photo.create({
       _id: claim.resultId,
-      householdId: household._id,
+      householdId: household.id,
       uploadedBy: user.id,
       managerId: household.managerId,
       branchId: household.branchId,
@@ -50,11 +55,10 @@ export async function uploadPhoto(
       size: bytes.length,
       contentType,
       takenAt,
-      data: bytes,
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    return { photo: (await models.Photo.findById(claim.resultId, PHOTO_META).lean<PhotoMeta>())!, created: false };
+    return { photo: (await models.Photo.findById(claim.resultId).lean<PhotoMeta>())!, created: false };
   }
-  return { photo: (await models.Photo.findById(claim.resultId, PHOTO_META).lean<PhotoMeta>())!, created: true };
+  return { photo: (await models.Photo.findById(claim.resultId).lean<PhotoMeta>())!, created: true };
 }

@@ -2,10 +2,12 @@ import { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { PHOTO_CONTENT_TYPES } from '@sunshine/shared';
 
 /**
- * A visit photo taken in the app. The bytes live in the document (≤ 5 MB, well under the
- * 16 MB document limit and FerretDB's practical 8 MB), so there is no second store to keep
- * in step; every read that does not serve the image excludes `data`. Created once per client
- * id (ClientSubmission `photo:<clientId>`), never changed: a photo is evidence.
+ * A visit photo taken in the app: metadata here, the bytes in PhotoData under the same _id.
+ * Two collections because FerretDB 1.24 scans a collection for every lookup, `_id`
+ * included, reading each document whole: the visit command's photo check must not read
+ * megabytes of image data. Created once per client id (ClientSubmission
+ * `photo:<clientId>`), never changed: a photo is evidence. The bytes are written first, so
+ * a metadata document always has its bytes.
  */
 export const photoSchema = new Schema(
   {
@@ -19,12 +21,15 @@ export const photoSchema = new Schema(
     size: { type: Number, required: true },
     contentType: { type: String, enum: PHOTO_CONTENT_TYPES, required: true },
     takenAt: { type: Date, required: true },
-    data: { type: Buffer, required: true },
   },
   { timestamps: true },
 );
 
-export type PhotoDoc = InferSchemaType<typeof photoSchema> & { _id: Types.ObjectId; createdAt: Date };
-export type PhotoMeta = Omit<PhotoDoc, 'data'>;
-/** Projection for every read that does not serve the bytes. */
-export const PHOTO_META = { data: 0 } as const;
+/** The image bytes (≤ 5 MB, under FerretDB's practical 8 MB document size). */
+export const photoDataSchema = new Schema({
+  _id: { type: Schema.Types.ObjectId, required: true }, // the photo id
+  data: { type: Buffer, required: true },
+});
+
+export type PhotoMeta = InferSchemaType<typeof photoSchema> & { _id: Types.ObjectId; createdAt: Date };
+export type PhotoDataDoc = InferSchemaType<typeof photoDataSchema>;

@@ -3,6 +3,7 @@ import type { ManagerStats } from '@sunshine/shared';
 import type { Services } from '../src/context';
 import type { ManagerStatsDoc } from '../models/ManagerStats';
 import { chinaDay, chinaDayStart, chinaPeriods } from './chinaCalendar';
+import { flushHouseholdVisits } from '../visits/householdVisitState';
 
 /**
  * A manager's statistics as one precomputed document (ManagerStats, by _id), so the home
@@ -46,6 +47,8 @@ async function recompute(services: StatsServices, managerId: string, now: Date, 
   if (locked !== 'OK' && hasRollup) return null;
   try {
     if (locked === 'OK') await redis.getdel(dirtyKey(services, managerId));
+    // Coverage reads the households' lastVisitAt: write pending visit rollups first.
+    await flushHouseholdVisits(services, 500);
     const row = await computeFromRows(services, managerId, now);
     if (locked === 'OK') await models.ManagerStats.replaceOne({ _id: managerId }, row, { upsert: true });
     return row;

@@ -45,8 +45,3 @@ export function checkTravel(fix: TimedFix, recent: readonly TimedFix[], policy =
   }
   return null;
 }
-
-/** The recent fixes to keep after adding one: the newest `max` by time. */
-export function mergeRecentFixes<T extends TimedFix>(recent: readonly T[], fix: T, max: number): T[] {
-  return [...recent, fix].sort((a, b) => a.at.getTime() - b.at.getTime()).slice(-max);
-}

@@ -8,7 +8,7 @@ import { uploadPhoto } from '../../commands/uploadPhoto';
 import { presentPhoto } from '../../presenters/presentPhoto';
 import { readPhotoUpload } from '../../photos/multipartUpload';
 import { photoUrlsFor } from '../../photos/photoUrls';
-import { PHOTO_META, type PhotoDoc, type PhotoMeta } from '../../models/Photo';
+import type { PhotoDataDoc, PhotoMeta } from '../../models/Photo';
 
 const signedQuerySchema = z.object({ exp: z.string().optional(), sig: z.string().optional() });
 
@@ -55,7 +55,7 @@ export function photoRoutes(): Router<AppState, AppContext> {
       404: { description: '未找到', schema: errorResponseSchema },
     },
     async handler(ctx, { params, scope }) {
-      const photo = await ctx.services.models.Photo.findOne({ _id: params.id, ...scope.filter }, PHOTO_META).lean<PhotoMeta>();
+      const photo = await ctx.services.models.Photo.findOne({ _id: params.id, ...scope.filter }).lean<PhotoMeta>();
       if (!photo) throw new NotFoundError('未找到该照片');
       ctx.body = presentPhoto(photo, photoUrlsFor(ctx.services.config));
     },
@@ -78,13 +78,16 @@ export function photoRoutes(): Router<AppState, AppContext> {
       const verdict = photoUrlsFor(ctx.services.config).verify(params.id, query.exp, query.sig);
       if (verdict === 'expired') throw new ForbiddenError('照片链接已过期,请刷新页面');
       if (verdict !== 'ok') throw new ForbiddenError('照片链接无效');
-      const photo = await ctx.services.models.Photo.findById(params.id).lean<PhotoDoc>();
-      if (!photo) throw new NotFoundError('未找到该照片');
+      const [photo, bytes] = await Promise.all([
+        ctx.services.models.Photo.findById(params.id).lean<PhotoMeta>(),
+        ctx.services.models.PhotoData.findById(params.id).lean<PhotoDataDoc>(),
+      ]);
+      if (!photo || !bytes) throw new NotFoundError('未找到该照片');
       const maxAge = Math.max(0, Number(query.exp) - Math.floor(Date.now() / 1000));
       ctx.set('Cache-Control', `private, max-age=${maxAge}`);
       ctx.set('ETag', `"${photo.sha256}"`);
       ctx.type = photo.contentType;
-      ctx.body = toBuffer(photo.data);
+      ctx.body = toBuffer(bytes.data);
     },
   });
 

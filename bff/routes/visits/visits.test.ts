@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { buildHousehold, buildUser, TEST_PASSWORD } from '../../testing/factories';
 import { buildJpeg, buildPhotoFields, postPhoto } from '../../testing/evidenceFactories';
+import { flushHouseholdVisits, invalidateHouseholdFacts } from '../../visits/householdVisitState';
 
 const home = { lat: 32.25, lng: 120.23 };
 const north = (m: number) => ({ lat: home.lat + m / 111_195, lng: home.lng });
@@ -44,6 +45,8 @@ describe('visits', () => {
     const first = await post(buildVisit(mine));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ distanceM: null, proof: { level: 'located' }, outcome: 'interested' });
+    // The household rollup is written behind the request (householdVisitState.ts).
+    await flushHouseholdVisits({ models: t.db.models, redis: t.redis, config: t.config });
     const hh = await t.db.models.Household.findById(mine).lean();
     expect(hh!.geotag).toMatchObject(home);
 
@@ -62,6 +65,7 @@ describe('visits', () => {
   });
 
   it('feeds the visited / not-yet-visited / follow-up lists', async () => {
+    await flushHouseholdVisits({ models: t.db.models, redis: t.redis, config: t.config });
     const ids = (status: string) =>
       t.api.get(`/api/v1/households?status=${status}`, tok['v.m1']).then((r) => r.body.data.map((h: { id: string }) => h.id));
     expect(await ids('visited')).toEqual([mine]);
@@ -161,6 +165,10 @@ describe('visit evidence: photos, recordedBy, teleports', () => {
     expect(read.body.recordedBy).toBe(ids.m1);
     expect((await t.api.get(`/api/v1/visits/${res.body.id}`, tok['e.m1'])).status).toBe(404);
     expect((await t.api.get(`/api/v1/visits/${res.body.id}`)).status).toBe(401);
+    // The transfer drops cached household facts; from then on the old manager is refused.
+    await invalidateHouseholdFacts(t.redis, t.config.redisPrefix);
+    expect((await post(buildVisit(hhOther, { location: { ...home, accuracy: 30, at: '2026-11-28T15:00:00+08:00' } }))).status).toBe(404);
+    expect((await post(buildVisit(hhOther, { location: { ...home, accuracy: 30, at: '2026-11-28T15:00:00+08:00' } }), 'e.m2')).status).toBe(201);
   });
 
   it('flags an impossible speed between the manager’s consecutive fixes as a teleport', async () => {

@@ -1,0 +1,212 @@
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import type { Services } from '../src/context';
+import type { HouseholdDoc } from '../models/Household';
+
+/**
+ * What a visit needs to know about its household, and what it changes there, kept off the
+ * households collection on the hot path.
+ *
+ * Why: FerretDB 1.24 turns every filter, `_id` included, into jsonb containment, which its
+ * btree indexes cannot serve, so one `findById` or `updateOne({_id})` on the 50,000-household
+ * demo bank scans the table (≈0.65 s measured in bench/visit-submit). A visit submit cannot
+ * afford two of those.
+ *
+ * - Facts (manager, branch, village, geotag) are read through a Redis cache (5 min). A
+ *   global generation number invalidates every cached fact at once: a manager transfer or a
+ *   file edit calls `invalidateHouseholdFacts`, so a transferred household's old manager is
+ *   refused right away rather than after the cache expires.
+ * - The visit rollup (lastVisitAt, nextFollowUp, the geotag the first verified visit sets)
+ *   is decided atomically in Redis by one Lua script (latest visit time wins; the first
+ *   geotag wins), and written to the household document behind the request by a flusher,
+ *   one update per household per tick however many visits arrived. The lists therefore
+ *   follow visits within about a second.
+ */
+export const FACTS_TTL_SEC = 5 * 60;
+const VISIT_STATE_TTL_SEC = 7 * 86_400;
+const FLUSH_INTERVAL_MS = 500;
+const FLUSH_BATCH = 20;
+
+export interface HouseholdFacts {
+  id: string;
+  managerId: string;
+  branchId: string;
+  villageCode: string;
+  geotag: { lat: number; lng: number } | null;
+}
+
+type Deps = Pick<Services, 'models' | 'redis' | 'config'> & Partial<Pick<Services, 'closers' | 'logger'>>;
+
+const keys = (prefix: string, id = '') => ({
+  gen: `${prefix}hhfacts:gen`,
+  facts: `${prefix}hhfacts:${id}`,
+  visit: `${prefix}hhvisit:${id}`,
+  dirty: `${prefix}hhvisit:dirty`,
+});
+
+/** Drops every cached household fact (after a transfer, an edit of a file's village…). */
+export async function invalidateHouseholdFacts(redis: Redis, prefix: string): Promise<void> {
+  await redis.incr(keys(prefix).gen);
+}
+
+type FactsRow = Pick<HouseholdDoc, '_id' | 'managerId' | 'branchId' | 'villageCode' | 'geotag' | 'lastVisitAt' | 'nextFollowUp'>;
+const FACTS_PROJECTION = { managerId: 1, branchId: 1, villageCode: 1, geotag: 1, lastVisitAt: 1, nextFollowUp: 1 } as const;
+
+/**
+ * The household's facts, from the cache or, on a miss, from the database. On a miss the
+ * whole portfolio of `managerId` (the caller) is loaded with one query and cached: a scan
+ * costs the same for one household as for all of them, and the manager's next visits hit.
+ * Null when the household is not that manager's (or does not exist): the same 404.
+ */
+export async function loadHouseholdFacts(deps: Deps, householdId: string, managerId: string): Promise<HouseholdFacts | null> {
+  const { redis, config } = deps;
+  const k = keys(config.redisPrefix, householdId);
+  const replies = ((await redis.multi().get(k.gen).get(k.facts).hget(k.visit, 'geotag').exec()) ?? []).map(([, v]) => v as string | null);
+  const [gen, cached, geotag] = [replies[0] ?? null, replies[1] ?? null, replies[2] ?? null];
+  const generation = gen ?? '0';
+  const withRedisGeotag = (f: HouseholdFacts): HouseholdFacts => ({
+    ...f,
+    geotag: f.geotag ?? (geotag ? (JSON.parse(geotag) as { lat: number; lng: number }) : null),
+  });
+  if (cached) {
+    const { gen: cachedGen, ...facts } = JSON.parse(cached) as HouseholdFacts & { gen: string };
+    if (cachedGen === generation) return withRedisGeotag(facts);
+  }
+  const portfolio = await loadPortfolio(deps, managerId, generation);
+  const facts = portfolio.get(householdId);
+  return facts ? withRedisGeotag(facts) : null;
+}
+
+const loading = new Map<string, Promise<Map<string, HouseholdFacts>>>();
+
+/** One query per manager and generation at a time in this process (concurrent misses share it). */
+function loadPortfolio(deps: Deps, managerId: string, generation: string): Promise<Map<string, HouseholdFacts>> {
+  const flightKey = `${deps.config.redisPrefix}:${managerId}:${generation}`;
+  let flight = loading.get(flightKey);
+  if (!flight) {
+    flight = readPortfolio(deps, managerId, generation).finally(() => loading.delete(flightKey));
+    loading.set(flightKey, flight);
+  }
+  return flight;
+}
+
+async function readPortfolio(deps: Deps, managerId: string, generation: string): Promise<Map<string, HouseholdFacts>> {
+  const { redis, config } = deps;
+  const rows = Types.ObjectId.isValid(managerId)
+    ? await deps.models.Household.find({ managerId: new Types.ObjectId(managerId) }, FACTS_PROJECTION).lean<FactsRow[]>()
+    : [];
+  const out = new Map<string, HouseholdFacts>();
+  const m = redis.multi();
+  for (const h of rows) {
+    const g = h.geotag;
+    const facts: HouseholdFacts = {
+      id: String(h._id),
+      managerId: String(h.managerId),
+      branchId: h.branchId,
+      villageCode: h.villageCode,
+      geotag: g && typeof g.lat === 'number' && typeof g.lng === 'number' ? { lat: g.lat, lng: g.lng } : null,
+    };
+    out.set(facts.id, facts);
+    const k = keys(config.redisPrefix, facts.id);
+    m.set(k.facts, JSON.stringify({ ...facts, gen: generation }), 'EX', FACTS_TTL_SEC);
+    // Seed the rollup from the document, so a Redis that lost its state never moves it back.
+    if (h.lastVisitAt) {
+      m.hsetnx(k.visit, 'lastAt', String(h.lastVisitAt.getTime()));
+      m.hsetnx(k.visit, 'nextFollowUp', JSON.stringify(h.nextFollowUp ?? null));
+      m.expire(k.visit, VISIT_STATE_TTL_SEC);
+    }
+  }
+  if (rows.length) await m.exec();
+  return out;
+}
+
+/**
+ * KEYS: visit-state hash, dirty set. ARGV: household id, visit time (ms), nextFollowUp JSON,
+ * geotag JSON or '', ttl. The latest visit by time wins lastAt/nextFollowUp; the first geotag wins.
+ */
+const RECORD_SCRIPT = `
+local last = tonumber(redis.call('HGET', KEYS[1], 'lastAt') or '-1')
+local at = tonumber(ARGV[2])
+local changed = 0
+if at >= last then
+  redis.call('HSET', KEYS[1], 'lastAt', ARGV[2], 'nextFollowUp', ARGV[3])
+  changed = 1
+end
+if ARGV[4] ~= '' then
+  changed = changed + redis.call('HSETNX', KEYS[1], 'geotag', ARGV[4])
+end
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
+if changed > 0 then redis.call('SADD', KEYS[2], ARGV[1]) end
+return changed
+`;
+
+export async function recordHouseholdVisit(
+  deps: Deps,
+  householdId: string,
+  visit: { at: Date; nextFollowUp: string | null; geotag: { lat: number; lng: number; visitId: Types.ObjectId } | null },
+): Promise<void> {
+  const k = keys(deps.config.redisPrefix, householdId);
+  const geotag = visit.geotag ? JSON.stringify({ lat: visit.geotag.lat, lng: visit.geotag.lng, visitId: String(visit.geotag.visitId) }) : '';
+  await deps.redis.eval(RECORD_SCRIPT, 2, k.visit, k.dirty, householdId, String(visit.at.getTime()), JSON.stringify(visit.nextFollowUp), geotag, VISIT_STATE_TTL_SEC);
+  ensureFlusher(deps);
+}
+
+/** Writes pending rollups to their household documents; returns how many it wrote. */
+export async function flushHouseholdVisits(deps: Pick<Services, 'models' | 'redis' | 'config'>, max = Infinity): Promise<number> {
+  const { redis, config, models } = deps;
+  let written = 0;
+  while (written < max) {
+    const ids = await redis.spop(keys(config.redisPrefix).dirty, FLUSH_BATCH);
+    if (!ids.length) break;
+    for (const id of ids) {
+      const state = await redis.hgetall(keys(config.redisPrefix, id).visit);
+      if (!state.lastAt && !state.geotag) continue;
+      const set: Record<string, unknown> = {};
+      if (state.lastAt) {
+        set.lastVisitAt = new Date(Number(state.lastAt));
+        set.nextFollowUp = JSON.parse(state.nextFollowUp ?? 'null') as string | null;
+      }
+      if (state.geotag) set.geotag = JSON.parse(state.geotag) as unknown;
+      try {
+        await models.Household.updateOne({ _id: id }, { $set: set });
+        written += 1;
+      } catch (err) {
+        await redis.sadd(keys(config.redisPrefix).dirty, id); // try again next tick
+        throw err;
+      }
+    }
+  }
+  return written;
+}
+
+const flushers = new WeakMap<object, NodeJS.Timeout>();
+
+/** One background flusher per app (services object), stopped by the app's closers. */
+function ensureFlusher(deps: Deps): void {
+  const owner = deps.closers;
+  if (!owner || flushers.has(owner)) return;
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = flushHouseholdVisits(deps, FLUSH_BATCH * 5)
+      .catch((err: unknown) => deps.logger?.warn({ err }, 'household visit flush failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, FLUSH_INTERVAL_MS);
+  timer.unref();
+  flushers.set(owner, timer);
+  owner.push(async () => {
+    clearInterval(timer);
+    await running;
+    // Leave nothing behind on a clean shutdown.
+    await flushHouseholdVisits(deps).catch(() => undefined);
+  });
+}
+
+/** The data-scope check of ScopedCollection, applied to cached facts. */
+export function householdInScope(h: HouseholdFacts, scope: { filter: { branchId?: string; managerId?: Types.ObjectId } }): boolean {
+  if (scope.filter.branchId !== undefined && h.branchId !== scope.filter.branchId) return false;
+  if (scope.filter.managerId !== undefined && h.managerId !== String(scope.filter.managerId)) return false;
+  return true;
+}
