@@ -23,6 +23,8 @@ import { appointmentRevisionSchema } from './AppointmentRevision';
 import { slotClaimSchema } from './SlotClaim';
 import { reminderDeliverySchema } from './ReminderDelivery';
 // <anchor:model-imports-customer>
+import { householdPortraitSchema } from './HouseholdPortrait';
+import { managerTransferSchema } from './ManagerTransfer';
 // <anchor:model-imports-portrait>
 // <anchor:model-imports-credit>
 import { creditEvaluationSchema } from './CreditEvaluation';
@@ -63,6 +65,8 @@ export function createModels(conn: Connection) {
     SlotClaim: conn.model('SlotClaim', slotClaimSchema),
     ReminderDelivery: conn.model('ReminderDelivery', reminderDeliverySchema),
     // <anchor:models-customer>
+    HouseholdPortrait: conn.model('HouseholdPortrait', householdPortraitSchema),
+    ManagerTransfer: conn.model('ManagerTransfer', managerTransferSchema),
     // <anchor:models-portrait>
     // <anchor:models-credit>
     CreditEvaluation: conn.model('CreditEvaluation', creditEvaluationSchema),

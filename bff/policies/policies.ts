@@ -24,6 +24,8 @@ export const policies = {
   /** Reading appointments: staff, within their data scope. */
   readsAppointments: (u: AuthUser) => STAFF.includes(u.role),
   // <anchor:policies-customer>
+  /** Manager transfers: an admin, or a branch president (the command limits them to their branch). */
+  transfersManagers: (u: AuthUser) => u.role === 'admin' || u.role === 'branch_president',
   // <anchor:policies-portrait>
   // <anchor:policies-credit>
   /** Credit evaluations and applications: the manager, or a branch president serving a customer. */

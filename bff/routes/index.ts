@@ -10,6 +10,8 @@ import { customerPortalRoutes } from './customer/customerPortal';
 import { shareCardRoutes } from './shareCards/shareCards';
 import { appointmentRoutes } from './appointments/appointments';
 // <anchor:route-imports-customer>
+import { portraitRoutes } from './portrait/portrait';
+import { transferRoutes } from './transfers/transfers';
 // <anchor:route-imports-portrait>
 // <anchor:route-imports-credit>
 import { creditFlowRoutes } from './credit';
@@ -28,6 +30,8 @@ export function apiRouters(): Router<AppState, AppContext>[] {
     shareCardRoutes(),
     appointmentRoutes(),
     // <anchor:routers-customer>
+    portraitRoutes(),
+    transferRoutes(),
     // <anchor:routers-portrait>
     // <anchor:routers-credit>
     creditFlowRoutes(),

@@ -12,6 +12,10 @@ export default defineAppConfig({
     // <anchor:subpackages-capture>
     // <anchor:subpackages-evidence>
     // <anchor:subpackages-customer>
+    {
+      root: 'subpackages/portrait',
+      pages: ['pages/index/index'],
+    },
     // <anchor:subpackages-portrait>
     {
       root: 'subpackages/credit',

@@ -16,6 +16,8 @@ export * from './schemas/customer';
 export * from './schemas/appointments';
 export * from './bankProducts';
 // <anchor:shared-customer>
+export * from './schemas/portrait';
+export * from './schemas/transfers';
 // <anchor:shared-portrait>
 export * from './schemas/v7';
 export * from './v7Signature';
