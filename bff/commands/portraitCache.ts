@@ -3,35 +3,54 @@ import type { ScopeFilter } from '../policies/scope';
 
 /**
  * Read-through cache of presented portraits in Redis: `<prefix>portrait:<householdId>` →
- * `<managerId>|<branchId>|<portrait JSON>`. The scope fields travel with the body so a hit
- * is checked against the caller's data scope without touching the database, and the body is
- * served as the stored string (no parse, no re-serialise).
+ * `<managerId>|<branchId>|<visit stamp>|<portrait JSON>`. The scope fields travel with the
+ * body so a hit is checked against the caller's data scope without touching the database,
+ * and the body is served as the stored string (no parse, no re-serialise).
  *
- * Freshness: writers that change what a portrait shows call `invalidatePortraits` (the manager
- * transfer, the portrait rebuild); the TTL bounds how long anything else (a visit recorded
- * by a writer that does not invalidate yet) can be behind.
+ * Freshness:
+ * - visits: the entry carries the household's latest-visit time as recordVisit keeps it in
+ *   Redis (`<prefix>hhvisit:<id>` field `lastAt`, bff/visits/householdVisitState.ts), read in
+ *   the same round trip as the entry; a newer visit makes the entry a miss;
+ * - the manager transfer and the portrait rebuild drop entries (`invalidatePortraits`,
+ *   `flushPortraitCache`);
+ * - the TTL bounds anything else (a customer's confirmation raising a visit's proof level,
+ *   a visit uploaded late with an older time, a file edit).
  */
 export const PORTRAIT_CACHE_TTL_SEC = 300;
 
 export interface CachedPortrait {
   managerId: string;
   branchId: string;
+  /** The household's latest-visit stamp when the portrait was built ('' for none). */
+  visitStamp: string;
   body: string;
 }
 
 const key = (prefix: string, householdId: string) => `${prefix}portrait:${householdId}`;
+const visitStateKey = (prefix: string, householdId: string) => `${prefix}hhvisit:${householdId}`;
 
+/** The household's current latest-visit stamp ('' when no visit is known to Redis). */
+export async function currentVisitStamp(redis: Redis, prefix: string, householdId: string): Promise<string> {
+  return (await redis.hget(visitStateKey(prefix, householdId), 'lastAt')) ?? '';
+}
+
+/** The cached portrait, or null on a miss or when a newer visit has been recorded since. */
 export async function getCachedPortrait(redis: Redis, prefix: string, householdId: string): Promise<CachedPortrait | null> {
-  const raw = await redis.get(key(prefix, householdId));
+  const replies = (await redis.multi().get(key(prefix, householdId)).hget(visitStateKey(prefix, householdId), 'lastAt').exec()) ?? [];
+  const raw = replies[0]?.[1] as string | null | undefined;
+  const stamp = (replies[1]?.[1] as string | null | undefined) ?? '';
   if (!raw) return null;
   const a = raw.indexOf('|');
   const b = raw.indexOf('|', a + 1);
-  if (a < 0 || b < 0) return null;
-  return { managerId: raw.slice(0, a), branchId: raw.slice(a + 1, b), body: raw.slice(b + 1) };
+  const c = raw.indexOf('|', b + 1);
+  if (a < 0 || b < 0 || c < 0) return null;
+  const entry = { managerId: raw.slice(0, a), branchId: raw.slice(a + 1, b), visitStamp: raw.slice(b + 1, c), body: raw.slice(c + 1) };
+  return entry.visitStamp === stamp ? entry : null;
 }
 
 export async function cachePortrait(redis: Redis, prefix: string, householdId: string, entry: CachedPortrait): Promise<void> {
-  await redis.set(key(prefix, householdId), `${entry.managerId}|${entry.branchId}|${entry.body}`, 'EX', PORTRAIT_CACHE_TTL_SEC);
+  const value = `${entry.managerId}|${entry.branchId}|${entry.visitStamp}|${entry.body}`;
+  await redis.set(key(prefix, householdId), value, 'EX', PORTRAIT_CACHE_TTL_SEC);
 }
 
 export async function invalidatePortraits(redis: Redis, prefix: string, householdIds: readonly string[]): Promise<void> {

@@ -5,7 +5,7 @@ import type { HouseholdPortraitDoc } from '../models/HouseholdPortrait';
 import type { VisitDoc } from '../models/Visit';
 import { NotFoundError } from '../src/errors';
 import { presentPortrait } from '../portrait/presentPortrait';
-import { cachedInScope, cachePortrait, getCachedPortrait } from './portraitCache';
+import { cachedInScope, cachePortrait, currentVisitStamp, getCachedPortrait } from './portraitCache';
 import { readCreditStatus } from './readCreditStatus';
 
 /** Visits shown on the portrait's timeline; the full list is GET /households/{id}/visits. */
@@ -14,7 +14,7 @@ const TIMELINE_LENGTH = 20;
 /**
  * A household's portrait as a JSON string, within the caller's data scope (404 outside it).
  *
- * Hot path: one Redis GET (besides authentication's), checked against the scope carried in
+ * Hot path: one Redis round trip (besides authentication's), checked against the scope carried in
  * the cached entry. On a miss, the household, its precomputed ODS portrait and its visits are
  * read in parallel; on FerretDB 1.24 each of these is a collection scan (see
  * bench/portrait/RESULTS.md), which is why the presented result is cached.
@@ -32,6 +32,8 @@ export async function readHouseholdPortrait(
     return cached.body;
   }
 
+  // Taken before the visits are read: a visit recorded meanwhile makes the next read a miss.
+  const visitStamp = await currentVisitStamp(redis, prefix, householdId);
   const household = await scope.households.findById(householdId).lean<HouseholdDoc>();
   if (!household) throw new NotFoundError('未找到该户');
   const { models } = services;
@@ -88,6 +90,11 @@ export async function readHouseholdPortrait(
     creditStatus,
   });
   const body = JSON.stringify(portrait);
-  await cachePortrait(redis, prefix, householdId, { managerId: String(household.managerId), branchId: household.branchId, body });
+  await cachePortrait(redis, prefix, householdId, {
+    managerId: String(household.managerId),
+    branchId: household.branchId,
+    visitStamp,
+    body,
+  });
   return body;
 }

@@ -6,6 +6,7 @@ import type { ManagerTransferDoc } from '../models/ManagerTransfer';
 import { ConflictError, NotFoundError, ValidationError } from '../src/errors';
 import { recordAudit, type AuditMeta } from './recordAudit';
 import { invalidatePortraits } from './portraitCache';
+import { invalidateHouseholdFacts } from '../visits/householdVisitState';
 
 /**
  * Hands a leaving manager's grid and customers to another manager of the same branch, as one
@@ -72,6 +73,8 @@ export async function transferManager(
     stepsDone.add(step);
     await models.ManagerTransfer.updateOne({ _id: transfer._id }, { $set: { moved, stepsDone: [...stepsDone] } });
   }
+  // Caches that carry managerId: the visit path's household facts and the portraits.
+  await invalidateHouseholdFacts(services.redis, services.config.redisPrefix);
   await invalidatePortraits(
     services.redis,
     services.config.redisPrefix,

@@ -112,6 +112,26 @@ describe('GET /households/{id}/portrait', () => {
     expect(p.visits[0]).toMatchObject({ at: '2026-11-28T02:00:00.000Z', products: ['mobile_banking'], proofLevel: expect.any(String) });
   });
 
+  it('a visit recorded after the portrait was cached shows on the next read', async () => {
+    const before = (await get(mine, 'p.m1')).body; // cached now
+    expect(before.visitsTotal).toBe(2);
+    const res = await t.api.post(
+      '/api/v1/visits',
+      {
+        clientId: randomUUID(),
+        householdId: mine,
+        location: { lat: 32.25, lng: 120.23, accuracy: 30, at: '2026-11-30T15:00:00+08:00' },
+        notes: '再次回访',
+        outcome: 'follow_up',
+      },
+      tok['p.m1'],
+    );
+    expect(res.status).toBe(201);
+    const after = (await get(mine, 'p.m1')).body;
+    expect(after.visitsTotal).toBe(3);
+    expect(after.visits[0]).toMatchObject({ outcome: 'follow_up', notes: '再次回访' });
+  });
+
   it('a household the ODS does not know gets the no-record tag and no figures', async () => {
     const p = (await get(quiet, 'p.m1')).body;
     expect(p.members[0].figures).toBeNull();
