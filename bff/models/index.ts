@@ -26,6 +26,7 @@ import { reminderDeliverySchema } from './ReminderDelivery';
 import { householdPortraitSchema } from './HouseholdPortrait';
 import { managerTransferSchema } from './ManagerTransfer';
 // <anchor:model-imports-portrait>
+import { v7EventSchema } from './V7Event';
 // <anchor:model-imports-credit>
 import { creditEvaluationSchema } from './CreditEvaluation';
 import { creditApplicationSchema } from './CreditApplication';
@@ -68,6 +69,7 @@ export function createModels(conn: Connection) {
     HouseholdPortrait: conn.model('HouseholdPortrait', householdPortraitSchema),
     ManagerTransfer: conn.model('ManagerTransfer', managerTransferSchema),
     // <anchor:models-portrait>
+    V7Event: conn.model('V7Event', v7EventSchema, 'v7events'),
     // <anchor:models-credit>
     CreditEvaluation: conn.model('CreditEvaluation', creditEvaluationSchema),
     CreditApplication: conn.model('CreditApplication', creditApplicationSchema),

@@ -13,6 +13,7 @@ import { appointmentRoutes } from './appointments/appointments';
 import { portraitRoutes } from './portrait/portrait';
 import { transferRoutes } from './transfers/transfers';
 // <anchor:route-imports-portrait>
+import { v7WebhookRoutes } from './v7Webhooks/v7Webhooks';
 // <anchor:route-imports-credit>
 import { creditFlowRoutes } from './credit';
 // <anchor:route-imports-flow>
@@ -33,6 +34,7 @@ export function apiRouters(): Router<AppState, AppContext>[] {
     portraitRoutes(),
     transferRoutes(),
     // <anchor:routers-portrait>
+    v7WebhookRoutes(),
     // <anchor:routers-credit>
     creditFlowRoutes(),
     // <anchor:routers-flow>

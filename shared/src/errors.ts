@@ -34,6 +34,7 @@ export const ERROR_IDS = {
   appointmentStale: 'appointment.stale',
   // <anchor:errors-customer>
   // <anchor:errors-portrait>
+  v7WebhookUnauthenticated: 'v7_webhook.bad_signature',
   // <anchor:errors-credit>
   creditEvaluationNotEligible: 'credit.evaluation_not_eligible',
   creditEvaluationStale: 'credit.evaluation_stale',
