@@ -9,8 +9,24 @@ export default defineAppConfig({
       root: 'subpackages/households',
       pages: ['pages/list/index'],
     },
+    {
+      root: 'subpackages/capture',
+      pages: ['pages/household-form/index', 'pages/visit/index', 'pages/outbox/index'],
+    },
     // <anchor:subpackages-capture>
+    {
+      root: 'subpackages/evidence',
+      pages: ['pages/confirm-qr/index', 'pages/confirm/index'],
+    },
     // <anchor:subpackages-evidence>
+    {
+      root: 'subpackages/appointments',
+      pages: ['pages/share/index', 'pages/today/index', 'pages/availability/index'],
+    },
+    {
+      root: 'subpackages/customer',
+      pages: ['pages/card/index', 'pages/mine/index'],
+    },
     // <anchor:subpackages-customer>
     {
       root: 'subpackages/portrait',
@@ -34,6 +50,10 @@ export default defineAppConfig({
   // makes DevTools check our usage now rather than at review time.
   __usePrivacyCheck__: true,
   sitemapLocation: 'sitemap.json',
-  // No location/phone APIs are used yet, so requiredPrivateInfos stays empty on purpose:
-  // list getLocation etc. here only in the release that starts calling them.
+  // Only the personal-data APIs actually called: the visit check-in reads the location
+  // (wx.getLocation, GCJ-02). WeChat rejects a release that calls an API not declared here.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '走访签到时记录您所在的位置,作为上门走访的凭证' },
+  },
 });

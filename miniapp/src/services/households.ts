@@ -13,6 +13,12 @@ export const DEFAULT_PAGE_SIZE = 20;
 export function listHouseholds(query: Partial<HouseholdListQuery> = {}): Promise<HouseholdPage> {
   return request<HouseholdPage>({
     path: '/households',
-    query: { page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE, q: query.q, villageCode: query.villageCode },
+    query: {
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+      q: query.q,
+      villageCode: query.villageCode,
+      status: query.status,
+    },
   });
 }

@@ -33,14 +33,26 @@ export class ApiError extends Error {
   readonly field?: string;
   /** Chinese text for the user. */
   readonly userMessage: string;
+  /** Extra members of the error body, e.g. `currentVersion` of a 409 version conflict. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, id: string, message: string, field?: string) {
+  constructor(status: number, id: string, message: string, field?: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.id = id;
     this.field = field;
+    this.details = details;
     this.userMessage = userMessageFor(status, id, message, field);
+  }
+
+  /**
+   * Worth sending again later: no answer at all, a server or gateway failure, a rate limit, or
+   * a lost session (the user logs in again, the queued item must survive that). Everything else
+   * (400/403/404/409/422) is an answer about the content and repeats itself on every resend.
+   */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429 || this.status === 401;
   }
 }
 
@@ -92,8 +104,8 @@ function isErrorBody(body: unknown): body is ErrorBody {
 
 function toApiError(res: RawResponse): ApiError {
   if (isErrorBody(res.data)) {
-    const { id, message, field, fields } = res.data.error;
-    return new ApiError(res.statusCode, id, message ?? '', field ?? fields?.[0]);
+    const { id, message, field, fields, ...details } = res.data.error;
+    return new ApiError(res.statusCode, id, message ?? '', field ?? fields?.[0], details);
   }
   return new ApiError(res.statusCode, CLIENT_ERROR_IDS.badResponse, `HTTP ${res.statusCode}`);
 }
@@ -170,20 +182,75 @@ async function recoverFromUnauthorized(usedToken: string | undefined): Promise<S
   return refreshSession();
 }
 
-/** Call the BFF; resolves with the parsed body of a 2xx answer, rejects with ApiError. */
-export async function request<T>(opts: RequestOptions): Promise<T> {
-  if (opts.auth === false) return unwrap<T>(await send(opts));
-
+/**
+ * Runs one exchange with the session's access token, recovering from an expired token with the
+ * shared refresh: the one place that knows the auth rules, for JSON requests and uploads alike.
+ */
+async function withAuth(exchange: (accessToken?: string) => Promise<RawResponse>): Promise<RawResponse> {
   const usedToken = getSession()?.accessToken;
-  const first = await send(opts, usedToken);
-  if (first.statusCode !== 401) return unwrap<T>(first);
+  const first = await exchange(usedToken);
+  if (first.statusCode !== 401) return first;
 
   const fresh = await recoverFromUnauthorized(usedToken);
-  const retried = await send(opts, fresh.accessToken);
+  const retried = await exchange(fresh.accessToken);
   if (retried.statusCode === 401) {
     // A brand-new token refused: the session was revoked server-side.
     endSession();
     throw sessionExpired();
   }
-  return unwrap<T>(retried);
+  return retried;
+}
+
+/** Call the BFF; resolves with the parsed body of a 2xx answer, rejects with ApiError. */
+export async function request<T>(opts: RequestOptions): Promise<T> {
+  if (opts.auth === false) return unwrap<T>(await send(opts));
+  return unwrap<T>(await withAuth((token) => send(opts, token)));
+}
+
+export interface UploadOptions {
+  /** Path under `/api/v1`, e.g. `/photos`. */
+  path: string;
+  /** A local file: a weapp temp/saved path, or an H5 `blob:` URL. */
+  filePath: string;
+  /** The multipart field of the file. */
+  name: string;
+  /** The other multipart fields. */
+  formData?: Record<string, string>;
+  /** H5 only: the file name the multipart part carries. */
+  fileName?: string;
+}
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+async function sendUpload(opts: UploadOptions, accessToken?: string): Promise<RawResponse> {
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`;
+  try {
+    const res = await Taro.uploadFile({
+      url: buildUrl(opts.path),
+      filePath: opts.filePath,
+      name: opts.name,
+      formData: opts.formData,
+      header,
+      timeout: UPLOAD_TIMEOUT_MS,
+      ...(opts.fileName ? { fileName: opts.fileName } : {}),
+    });
+    // uploadFile hands the body over as text, whatever its content type.
+    let data: unknown = res.data;
+    if (typeof data === 'string' && data) {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        // Not JSON (a gateway page): toApiError reports it as a bad response.
+      }
+    }
+    return { statusCode: res.statusCode, data };
+  } catch {
+    throw new ApiError(0, CLIENT_ERROR_IDS.network, 'upload failed');
+  }
+}
+
+/** A multipart upload (`Taro.uploadFile`) with the same auth, refresh and errors as `request`. */
+export async function upload<T>(opts: UploadOptions): Promise<T> {
+  return unwrap<T>(await withAuth((token) => sendUpload(opts, token)));
 }

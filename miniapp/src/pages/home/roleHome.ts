@@ -25,7 +25,7 @@ export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
   manager: [
     { key: 'households', title: '我的客户', description: '责任田农户与建档情况', url: ROUTES.households },
     { key: 'visits', title: '走访建档', description: '未走访农户、上门走访登记与新建档案', url: `${ROUTES.households}?tab=not_visited` },
-    soon('appointments', '预约', '客户预约与跟进'),
+    { key: 'appointments', title: '预约', description: '今日预约、分享名片', url: ROUTES.appointmentsToday },
   ],
   branch_president: [
     { key: 'households', title: '本支行客户', description: '本支行全部农户', url: ROUTES.households },
@@ -34,7 +34,10 @@ export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
   hq_credit: [HQ_APPROVAL, HQ_OVERVIEW, HQ_MAP],
   hq_marketing: [HQ_OVERVIEW, HQ_MAP],
   admin: [HQ_OVERVIEW, HQ_MAP, HQ_APPROVAL],
-  customer: [soon('my-appointments', '我的预约', '预约客户经理上门服务'), soon('products', '阳光信贷', '了解农户授信产品')],
+  customer: [
+    { key: 'my-appointments', title: '我的预约', description: '查看、改期或取消预约', url: ROUTES.customerAppointments },
+    soon('products', '阳光信贷', '了解农户授信产品'),
+  ],
 };
 
 export interface SummaryFigure {
