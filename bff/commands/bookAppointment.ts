@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { ERROR_IDS, type BookAppointment } from '@sunshine/shared';
 import type { AuthUser, Services } from '../src/context';
 import type { AppointmentDoc } from '../models/Appointment';
@@ -67,8 +67,8 @@ export async function bookAppointment(
 
   const open = await models.Appointment.countDocuments({
     customerId: customer._id,
-    status: { $in: ['requested', 'confirmed'] },
-    slotStart: { $gt: now },
+    status: mongoose.trusted({ $in: ['requested', 'confirmed'] }),
+    slotStart: mongoose.trusted({ $gt: now }),
   });
   if (open >= MAX_OPEN_APPOINTMENTS) throw new ConflictError(`最多同时保留${MAX_OPEN_APPOINTMENTS}个预约,请先取消不需要的预约`);
 

@@ -1,3 +1,4 @@
+import mongoose, { Types } from 'mongoose';
 import { BANK_PRODUCTS, type CustomerCard, type Slot } from '@sunshine/shared';
 import type { AuthUser, Services } from '../src/context';
 import type { CustomerDoc } from '../models/Customer';
@@ -43,12 +44,24 @@ export async function customerSlots(
   now = new Date(),
 ): Promise<Slot[]> {
   const customer = await customerOf(services, user);
-  const bookable = await bookableManager(services, customer.managerId);
+  return freeSlots(services, customer.managerId, query, now);
+}
+
+/** A manager's free slots: the customer books from these, the manager reschedules to them. */
+export async function freeSlots(
+  services: Pick<Services, 'models'>,
+  managerId: Types.ObjectId,
+  query: { from?: string; days: number },
+  now = new Date(),
+): Promise<Slot[]> {
+  const bookable = await bookableManager(services, managerId);
   if (!bookable) return [];
   const starts = upcomingSlots(bookable.windows, query.from ?? cstDay(now), query.days, now);
   if (starts.length === 0) return [];
-  const keys = starts.map((s) => slotKey(String(customer.managerId), s));
-  const taken = new Set((await services.models.SlotClaim.find({ _id: { $in: keys } }, { _id: 1 }).lean()).map((c) => String(c._id)));
+  const keys = starts.map((s) => slotKey(String(managerId), s));
+  const taken = new Set(
+    (await services.models.SlotClaim.find({ _id: mongoose.trusted({ $in: keys }) }, { _id: 1 }).lean()).map((c) => String(c._id)),
+  );
   return starts.filter((_, i) => !taken.has(keys[i]!)).map((s) => ({ start: s.toISOString(), end: slotEnd(s).toISOString() }));
 }
 

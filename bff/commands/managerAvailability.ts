@@ -13,16 +13,13 @@ export async function saveAvailability(
   input: Availability,
 ): Promise<AvailabilityResponse> {
   const phone = input.workPhone;
+  const phoneFields =
+    phone === undefined
+      ? {}
+      : { workPhoneCipher: phone ? services.crypto.encrypt(phone) : null, workPhoneMasked: phone ? maskPhone(phone) : null };
   await services.models.ManagerAvailability.updateOne(
     { _id: user.id },
-    {
-      $set: {
-        branchId: user.branchId,
-        windows: input.windows,
-        workPhoneCipher: phone ? services.crypto.encrypt(phone) : null,
-        workPhoneMasked: phone ? maskPhone(phone) : null,
-      },
-    },
+    { $set: { branchId: user.branchId, windows: input.windows, ...phoneFields } },
     { upsert: true },
   );
   return loadAvailability(services, user.id);

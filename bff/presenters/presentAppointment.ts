@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import type { Appointment } from '@sunshine/shared';
 import type { Models } from '../models';
 import type { AppointmentDoc } from '../models/Appointment';
@@ -15,8 +16,8 @@ export async function presentAppointments(
   const managerIds = [...new Set(rows.map((r) => String(r.managerId)))];
   const jobIds = rows.map((r) => r.reminder?.jobId).filter((j): j is string => !!j);
   const [managers, deliveries] = await Promise.all([
-    models.User.find({ _id: { $in: managerIds } }, { name: 1 }).lean(),
-    jobIds.length ? models.ReminderDelivery.find({ _id: { $in: jobIds }, status: 'sent' }).lean() : Promise.resolve([]),
+    models.User.find({ _id: mongoose.trusted({ $in: managerIds }) }, { name: 1 }).lean(),
+    jobIds.length ? models.ReminderDelivery.find({ _id: mongoose.trusted({ $in: jobIds }), status: 'sent' }).lean() : Promise.resolve([]),
   ]);
   const nameOf = new Map(managers.map((m) => [String(m._id), m.name]));
   const sentAt = new Map(deliveries.map((d) => [String(d._id), d.sentAt ?? null]));

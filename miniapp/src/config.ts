@@ -33,6 +33,7 @@ export const ROUTES = {
   appointmentsToday: '/subpackages/appointments/pages/today/index',
   customerCard: '/subpackages/customer/pages/card/index',
   customerAppointments: '/subpackages/customer/pages/mine/index',
+  availability: '/subpackages/appointments/pages/availability/index',
   // <anchor:routes-customer>
   portrait: '/subpackages/portrait/pages/index/index',
   // <anchor:routes-portrait>

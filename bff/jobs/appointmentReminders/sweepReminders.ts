@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import type { Services } from '../../src/context';
 import type { AppointmentDoc } from '../../models/Appointment';
 import type { ReminderQueue } from './reminderQueue';
@@ -17,14 +18,16 @@ export async function sweepReminders(
   const pending = await models.Appointment.find({
     status: 'confirmed',
     'reminder.subscribed': true,
-    'reminder.jobId': { $ne: null },
-    slotStart: { $gt: now },
+    'reminder.jobId': mongoose.trusted({ $ne: null }),
+    slotStart: mongoose.trusted({ $gt: now }),
   })
     .limit(5000)
     .lean<AppointmentDoc[]>();
   if (pending.length === 0) return { checked: 0, requeued: 0 };
   const jobIds = pending.map((a) => a.reminder!.jobId!);
-  const delivered = new Set((await models.ReminderDelivery.find({ _id: { $in: jobIds } }, { _id: 1 }).lean()).map((d) => String(d._id)));
+  const delivered = new Set(
+    (await models.ReminderDelivery.find({ _id: mongoose.trusted({ $in: jobIds }) }, { _id: 1 }).lean()).map((d) => String(d._id)),
+  );
   let requeued = 0;
   for (const appt of pending) {
     const jobId = appt.reminder!.jobId!;

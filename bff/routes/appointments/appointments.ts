@@ -8,12 +8,16 @@ import {
   availabilitySchema,
   errorResponseSchema,
   rescheduleAppointmentSchema,
+  slotListSchema,
+  slotsQuerySchema,
 } from '@sunshine/shared';
+import { Types } from 'mongoose';
 import type { AppContext, AppState } from '../../src/context';
 import { defineRoute } from '../../src/http/defineRoute';
 import { ScopedCollection } from '../../policies/scope';
 import { changeAppointment } from '../../commands/changeAppointment';
 import { loadAvailability, saveAvailability } from '../../commands/managerAvailability';
+import { freeSlots } from '../../commands/customerPortalQueries';
 import { presentAppointments } from '../../presenters/presentAppointment';
 import type { AppointmentDoc } from '../../models/Appointment';
 
@@ -82,6 +86,19 @@ export function appointmentRoutes(): Router<AppState, AppContext> {
         slotStart: body.slotStart,
       });
       ctx.body = (await presentAppointments(ctx.services.models, [appt]))[0];
+    },
+  });
+
+  defineRoute(router, {
+    method: 'get',
+    path: '/me/slots',
+    summary: 'The manager’s own free slots, to reschedule an appointment to',
+    tags: ['appointments'],
+    policy: 'managesAppointments',
+    query: slotsQuerySchema,
+    responses: { 200: { description: '空闲时段', schema: slotListSchema }, ...errors },
+    async handler(ctx, { user, query }) {
+      ctx.body = { data: await freeSlots(ctx.services, new Types.ObjectId(user.id), query) };
     },
   });
 

@@ -29,8 +29,8 @@ export type AvailabilityWindow = z.infer<typeof availabilityWindowSchema>;
 export const availabilitySchema = z
   .object({
     windows: z.array(availabilityWindowSchema).max(28, '时间段过多'),
-    /** Shown masked on the share card. */
-    workPhone: mobilePhoneSchema.nullable().default(null),
+    /** Shown masked on the share card; absent keeps the current one, null removes it. */
+    workPhone: mobilePhoneSchema.nullable().optional(),
   })
   .meta({ id: 'Availability' });
 export type Availability = z.infer<typeof availabilitySchema>;

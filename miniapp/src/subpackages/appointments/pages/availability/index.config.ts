@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '可预约时间',
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '分享名片',
+  enableShareAppMessage: true,
+});
