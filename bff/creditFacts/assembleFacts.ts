@@ -29,7 +29,11 @@ import { addMonths, wholeYearsBetween } from './chinaDate';
  */
 export interface FactSources {
   asOf: string;
-  household: Pick<HouseholdDoc, 'finance' | 'assets' | 'debts'>;
+  household: {
+    finance?: { netIncome?: number | null } | null;
+    assets?: { totalAssets?: number | null; totalDebt?: number | null } | null;
+    debts?: Array<Pick<HouseholdDoc['debts'][number], 'lender' | 'kind' | 'balance'>> | null;
+  };
   member: { birthDate: string; education: string; maritalStatus: string };
   ods: OdsHistory;
   checks: V7CheckResult | null;

@@ -1,4 +1,3 @@
-import mongoose from 'mongoose';
 import { ERROR_IDS } from '@sunshine/shared';
 import type { AuthUser, Services } from '../../src/context';
 import type { DataScope } from '../../policies/scope';
@@ -69,9 +68,9 @@ export async function decideApplication(
 export async function applySteps(services: Pick<Services, 'models'>, app: CreditApplicationDoc): Promise<CreditApplicationDoc> {
   const { models } = services;
   const id = String(app._id);
-  const steps = await models.ApprovalStep.find({ _id: mongoose.trusted({ $in: [stepId(id, 1), stepId(id, 2)] }) }).lean<
-    ApprovalStepDoc[]
-  >();
+  // Two key lookups, not one `$in`: on FerretDB 1.24 only a single-`_id` equality avoids a scan.
+  const found = await Promise.all([1, 2].map((level) => models.ApprovalStep.findById(stepId(id, level)).lean<ApprovalStepDoc>()));
+  const steps = found.filter((s): s is ApprovalStepDoc => s !== null);
   const state = applicationState(app, steps);
   await models.CreditApplication.updateOne(
     { _id: app._id },
