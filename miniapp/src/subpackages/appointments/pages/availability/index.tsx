@@ -5,6 +5,7 @@ import { Button, Checkbox, Input } from '@nutui/nutui-react-taro';
 import { availabilitySchema, type AvailabilityWindow } from '@sunshine/shared';
 import { fetchAvailability, saveAvailability } from '../../../../services/appointments';
 import { errorText } from '../../../../services/request';
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/style.css';
 import './index.scss';
 
 const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];

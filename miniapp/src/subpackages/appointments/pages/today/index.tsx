@@ -10,6 +10,7 @@ import { errorText } from '../../../../services/request';
 import { cstTime, cstToday, slotLabel } from '../../../../services/slotLabels';
 import EmptyState from '../../../../components/EmptyState';
 import SlotPicker from '../../../customer/components/SlotPicker';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
 import './index.scss';
 
 const productName = (id: string) => BANK_PRODUCTS.find((p) => p.id === id)?.name ?? id;

@@ -12,6 +12,10 @@ import EmptyState from '../../../../components/EmptyState';
 import SlotPicker from '../../components/SlotPicker';
 import SmsLogin from '../../components/SmsLogin';
 import { askReminderSubscription } from '../../subscribeReminder';
+import '@nutui/nutui-react-taro/dist/es/packages/radio/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css';
 import './index.scss';
 
 type Phase = { kind: 'signing-in' } | { kind: 'sms' } | { kind: 'ready' } | { kind: 'failed'; message: string };

@@ -15,6 +15,8 @@ import { slotLabel } from '../../../../services/slotLabels';
 import EmptyState from '../../../../components/EmptyState';
 import SlotPicker from '../../components/SlotPicker';
 import { askReminderSubscription } from '../../subscribeReminder';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/style.css';
 import './index.scss';
 
 const productName = (id: string) => BANK_PRODUCTS.find((p) => p.id === id)?.name ?? id;
