@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
 import { ERROR_IDS, type CreateVisit } from '@sunshine/shared';
 import type { AuthUser, Services } from '../src/context';
@@ -22,8 +23,8 @@ export const PHOTO_WINDOW_MS = 2 * 3_600_000;
  * first verified visit, and updates the household's visit rollup used by the visited /
  * not-yet-visited lists.
  *
- * The hot path touches the database twice, both inserts into append-only collections (the
- * claim and the visit); household facts, the rollup and recent fixes go through Redis (see
+ * The hot path touches the database once: the insert of the visit, whose primary key is
+ * also the idempotency claim (see visitIdFor); household facts, the rollup and recent fixes go through Redis (see
  * householdVisitState.ts for why: every household read or update scans on FerretDB 1.24).
  * The response is built from what was written, not re-read.
  */
@@ -57,11 +58,10 @@ export async function recordVisit(
     }
   }
 
-  const claim = await claimVisit(models, clientId, payloadHash(visit), user.id);
-  if (!claim.fresh) {
-    const existing = await models.Visit.findById(claim.resultId).lean<VisitDoc>();
-    if (existing) return { visit: existing, created: false };
-  }
+  // The visit's own primary key is the idempotency claim: its _id is derived from the caller
+  // and the client id, so a resend collides with the first insert (11000) and gets it back.
+  const visitId = visitIdFor(user.id, clientId);
+  const hash = payloadHash(visit);
 
   const fix: TimedFix = { at: fixAt, lat: visit.location.lat, lng: visit.location.lng, accuracy: visit.location.accuracy };
   const travel = checkTravel(fix, neighbours);
@@ -75,7 +75,8 @@ export async function recordVisit(
   let created: VisitDoc;
   try {
     const doc = await models.Visit.create({
-      _id: claim.resultId,
+      _id: visitId,
+      payloadHash: hash,
       householdId: new Types.ObjectId(household.id),
       managerId: new Types.ObjectId(household.managerId),
       branchId: household.branchId,
@@ -95,38 +96,30 @@ export async function recordVisit(
     created = doc.toObject() as VisitDoc;
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    return { visit: (await models.Visit.findById(claim.resultId).lean<VisitDoc>())!, created: false };
+    const existing = await models.Visit.findById(visitId).lean<VisitDoc>();
+    if (!existing || existing.payloadHash !== hash || String(existing.recordedBy) !== user.id) {
+      throw new AppError(422, ERROR_IDS.idempotencyMismatch, '该客户端编号已用于另一次提交', { field: 'clientId' });
+    }
+    return { visit: existing, created: false };
   }
 
   await Promise.all([
     recordHouseholdVisit(services, household.id, {
       at: fixAt,
       nextFollowUp: visit.nextFollowUp,
-      geotag: proof.setsGeotag && !household.geotag ? { lat: fix.lat, lng: fix.lng, visitId: claim.resultId } : null,
+      geotag: proof.setsGeotag && !household.geotag ? { lat: fix.lat, lng: fix.lng, visitId } : null,
     }),
-    addFix(redis, config.redisPrefix, user.id, String(claim.resultId), fix),
+    addFix(redis, config.redisPrefix, user.id, String(visitId), fix),
   ]);
   scheduleStatsRefresh(services, user.id);
   return { visit: created, created: true };
 }
 
 /**
- * Claims the client id (ClientSubmission `visit:<clientId>`), as claimSubmission does, but
- * says whether this call made the claim: a fresh claim cannot have a visit yet, which saves
- * the read on the first (and by far most common) submission.
+ * A visit's _id from its author and client id: the first 12 bytes of a SHA-256, so the
+ * same submission always maps to the same document and two users' client ids never collide.
+ * (The ObjectId's "timestamp" bytes are therefore meaningless; nothing reads them.)
  */
-async function claimVisit(models: Pick<Services['models'], 'ClientSubmission'>, clientId: string, hash: string, userId: string) {
-  const claimId = `visit:${clientId}`;
-  const resultId = new Types.ObjectId();
-  try {
-    await models.ClientSubmission.create({ _id: claimId, kind: 'visit', resultId, payloadHash: hash, userId });
-    return { resultId, fresh: true };
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-  }
-  const claim = await models.ClientSubmission.findById(claimId).lean();
-  if (!claim || claim.payloadHash !== hash || claim.userId !== userId) {
-    throw new AppError(422, ERROR_IDS.idempotencyMismatch, '该客户端编号已用于另一次提交', { field: 'clientId' });
-  }
-  return { resultId: claim.resultId as Types.ObjectId, fresh: false };
+export function visitIdFor(userId: string, clientId: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`visit:${userId}:${clientId}`).digest().subarray(0, 12));
 }

@@ -2,7 +2,8 @@ import { Schema, type InferSchemaType, type Types } from 'mongoose';
 import { PRODUCTS, PROOF_LEVELS, VISIT_OUTCOMES } from '@sunshine/shared';
 
 /**
- * One visit (走访) to a household. Created once per client id (see ClientSubmission), never
+ * One visit (走访) to a household. Created once per client id (the _id is derived from the
+ * author and the client id, see recordVisit's visitIdFor), never
  * edited by the phone afterwards: a visit is evidence. Scope fields (branchId, managerId)
  * are copied from the household at the time of the visit.
  */
@@ -25,6 +26,8 @@ export const visitSchema = new Schema(
     recordedBy: { type: Schema.Types.ObjectId, required: true, immutable: true },
     /** Photos attached at check-in (their SHA-256 copied so lists need no second read). */
     photos: { type: [new Schema({ photoId: Schema.Types.ObjectId, sha256: String }, { _id: false })], default: [] },
+    /** Hash of the submitted payload: a resend with the same client id must match it (else 422). */
+    payloadHash: { type: String, default: null },
     /** Set once by the winning customer confirmation (see VisitConfirmation). */
     confirmedAt: { type: Date, default: null },
   },

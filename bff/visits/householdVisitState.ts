@@ -19,13 +19,15 @@ import type { HouseholdDoc } from '../models/Household';
  * - The visit rollup (lastVisitAt, nextFollowUp, the geotag the first verified visit sets)
  *   is decided atomically in Redis by one Lua script (latest visit time wins; the first
  *   geotag wins), and written to the household document behind the request by a flusher,
- *   one update per household per tick however many visits arrived. The lists therefore
- *   follow visits within about a second.
+ *   one update per household per turn however many visits arrived. The lists follow
+ *   visits within about a second when idle; under load the flusher yields (see
+ *   ensureFlusher) and pending households coalesce, so the lists lag further behind.
  */
 export const FACTS_TTL_SEC = 5 * 60;
 const VISIT_STATE_TTL_SEC = 7 * 86_400;
 const FLUSH_INTERVAL_MS = 500;
 const FLUSH_BATCH = 20;
+const FLUSH_PER_TURN = 4;
 
 export interface HouseholdFacts {
   id: string;
@@ -156,9 +158,9 @@ export async function flushHouseholdVisits(deps: Pick<Services, 'models' | 'redi
   const { redis, config, models } = deps;
   let written = 0;
   while (written < max) {
-    const ids = await redis.spop(keys(config.redisPrefix).dirty, FLUSH_BATCH);
+    const ids = await redis.spop(keys(config.redisPrefix).dirty, Math.min(FLUSH_BATCH, max - written));
     if (!ids.length) break;
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
       const state = await redis.hgetall(keys(config.redisPrefix, id).visit);
       if (!state.lastAt && !state.geotag) continue;
       const set: Record<string, unknown> = {};
@@ -171,7 +173,7 @@ export async function flushHouseholdVisits(deps: Pick<Services, 'models' | 'redi
         await models.Household.updateOne({ _id: id }, { $set: set });
         written += 1;
       } catch (err) {
-        await redis.sadd(keys(config.redisPrefix).dirty, id); // try again next tick
+        await redis.sadd(keys(config.redisPrefix).dirty, ...ids.slice(i)); // try these again next turn
         throw err;
       }
     }
@@ -186,11 +188,17 @@ function ensureFlusher(deps: Deps): void {
   const owner = deps.closers;
   if (!owner || flushers.has(owner)) return;
   let running: Promise<unknown> | null = null;
+  let restUntil = 0;
   const timer = setInterval(() => {
-    if (running) return;
-    running = flushHouseholdVisits(deps, FLUSH_BATCH * 5)
+    if (running || Date.now() < restUntil) return;
+    const started = Date.now();
+    // One household at a time, then rest three times as long as it took: each update scans
+    // the households table on FerretDB 1.24, and this work must yield to requests (measured
+    // in bench/visit-submit/RESULTS.md). Pending households coalesce meanwhile.
+    running = flushHouseholdVisits(deps, FLUSH_PER_TURN)
       .catch((err: unknown) => deps.logger?.warn({ err }, 'household visit flush failed'))
       .finally(() => {
+        restUntil = Date.now() + 3 * (Date.now() - started);
         running = null;
       });
   }, FLUSH_INTERVAL_MS);

@@ -62,6 +62,11 @@ describe('visits', () => {
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(await t.db.models.Visit.countDocuments({ notes: '重复提交测试' })).toBe(1);
+    const changed = await post({ ...body, notes: '同一编号的另一次走访' });
+    expect([changed.status, changed.body.error.field]).toEqual([422, 'clientId']);
+    // Another manager's phone may generate the same client id without colliding.
+    const otherManager = await post(buildVisit(other, { clientId: body.clientId }), 'v.m2');
+    expect(otherManager.status).toBe(201);
   });
 
   it('feeds the visited / not-yet-visited / follow-up lists', async () => {
