@@ -101,40 +101,40 @@ export default function AppointmentsTodayPage() {
       {items && items.length === 0 ? <EmptyState title="当天暂无预约" description="分享名片给客户,客户即可预约" /> : null}
       <Cell.Group>
         {(items ?? []).map((a, i) => (
-          <Cell
-            key={a.id}
-            id={`appointment-${i}`}
-            className="staff-appointment"
-            title={
-              <View className="staff-appointment__head">
-                <Text className="staff-appointment__time">
-                  {cstTime(a.slotStart)}–{cstTime(a.slotEnd)}
-                </Text>
-                <Tag type={STATUS_TAG[a.status]}>{APPOINTMENT_STATUS_LABELS[a.status]}</Tag>
-              </View>
-            }
-            description={
-              <View className="staff-appointment__desc">
-                <Text>
-                  {a.customer.contactName || '客户'} {a.customer.phoneMasked ?? ''} · {productName(a.productId)}
-                </Text>
-                {a.note ? <Text className="staff-appointment__note">{a.note}</Text> : null}
-                {!isManager ? <Text>客户经理 {a.manager.name}</Text> : null}
-                {isManager && a.status !== 'cancelled' ? (
-                  <View className="staff-appointment__actions">
-                    {a.status === 'requested' ? (
-                      <Button id={`confirm-${i}`} size="small" type="primary" onClick={() => void act(() => confirmAppointment(a.id))}>
-                        确认
+          <View key={a.id} id={`appointment-${i}`}>
+            <Cell
+              className="staff-appointment"
+              title={
+                <View className="staff-appointment__head">
+                  <Text className="staff-appointment__time">
+                    {cstTime(a.slotStart)}–{cstTime(a.slotEnd)}
+                  </Text>
+                  <Tag type={STATUS_TAG[a.status]}>{APPOINTMENT_STATUS_LABELS[a.status]}</Tag>
+                </View>
+              }
+              description={
+                <View className="staff-appointment__desc">
+                  <Text>
+                    {a.customer.contactName || '客户'} {a.customer.phoneMasked ?? ''} · {productName(a.productId)}
+                  </Text>
+                  {a.note ? <Text className="staff-appointment__note">{a.note}</Text> : null}
+                  {!isManager ? <Text>客户经理 {a.manager.name}</Text> : null}
+                  {isManager && a.status !== 'cancelled' ? (
+                    <View className="staff-appointment__actions">
+                      {a.status === 'requested' ? (
+                        <Button id={`confirm-${i}`} size="small" type="primary" onClick={() => void act(() => confirmAppointment(a.id))}>
+                          确认
+                        </Button>
+                      ) : null}
+                      <Button id={`reschedule-${i}`} size="small" fill="outline" onClick={() => void startMove(a)}>
+                        改期
                       </Button>
-                    ) : null}
-                    <Button id={`reschedule-${i}`} size="small" fill="outline" onClick={() => void startMove(a)}>
-                      改期
-                    </Button>
-                  </View>
-                ) : null}
-              </View>
-            }
-          />
+                    </View>
+                  ) : null}
+                </View>
+              }
+            />
+          </View>
         ))}
       </Cell.Group>
 

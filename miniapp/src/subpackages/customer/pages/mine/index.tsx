@@ -87,36 +87,36 @@ export default function MyAppointmentsPage() {
       {items && items.length === 0 ? <EmptyState title="暂无预约" description="打开客户经理分享的名片即可预约" /> : null}
       <Cell.Group>
         {(items ?? []).map((a, i) => (
-          <Cell
-            key={a.id}
-            className="my-appointment"
-            id={`appointment-${i}`}
-            title={
-              <View className="my-appointment__head">
-                <Text className="my-appointment__time">{slotLabel(a.slotStart)}</Text>
-                <Tag type={STATUS_TAG[a.status]} className="my-appointment__status">
-                  {APPOINTMENT_STATUS_LABELS[a.status]}
-                </Tag>
-              </View>
-            }
-            description={
-              <View className="my-appointment__desc">
-                <Text>
-                  {a.manager.name} · {productName(a.productId)}
-                </Text>
-                {a.status !== 'cancelled' ? (
-                  <View className="my-appointment__actions">
-                    <Button id={`reschedule-${i}`} size="small" fill="outline" onClick={() => void startMove(a)}>
-                      改期
-                    </Button>
-                    <Button id={`cancel-${i}`} size="small" fill="outline" type="danger" onClick={() => setCancelling(a)}>
-                      取消预约
-                    </Button>
-                  </View>
-                ) : null}
-              </View>
-            }
-          />
+          <View key={a.id} id={`appointment-${i}`}>
+            <Cell
+              className="my-appointment"
+              title={
+                <View className="my-appointment__head">
+                  <Text className="my-appointment__time">{slotLabel(a.slotStart)}</Text>
+                  <Tag type={STATUS_TAG[a.status]} className="my-appointment__status">
+                    {APPOINTMENT_STATUS_LABELS[a.status]}
+                  </Tag>
+                </View>
+              }
+              description={
+                <View className="my-appointment__desc">
+                  <Text>
+                    {a.manager.name} · {productName(a.productId)}
+                  </Text>
+                  {a.status !== 'cancelled' ? (
+                    <View className="my-appointment__actions">
+                      <Button id={`reschedule-${i}`} size="small" fill="outline" onClick={() => void startMove(a)}>
+                        改期
+                      </Button>
+                      <Button id={`cancel-${i}`} size="small" fill="outline" type="danger" onClick={() => setCancelling(a)}>
+                        取消预约
+                      </Button>
+                    </View>
+                  ) : null}
+                </View>
+              }
+            />
+          </View>
         ))}
       </Cell.Group>
 
