@@ -37,7 +37,8 @@ const bffUrl = `http://127.0.0.1:${values['bff-port']}`;
 const helloUrl = `http://127.0.0.1:${values['hello-port']}`;
 
 function start(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn('npx', ['tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // node itself (not npx), so that the kill at the end reaches the server process.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout?.on('data', () => undefined);
   return child;
 }

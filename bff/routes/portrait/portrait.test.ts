@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../../testing/testApp';
 import { buildHousehold, buildIdNumber, buildUser, TEST_PASSWORD } from '../../testing/factories';
 import { addSpouse, buildOdsImport, buildOdsSnapshot } from '../../testing/portraitFactories';
 import { buildHouseholdPortraits } from '../../ods/buildHouseholdPortraits';
-import { flushPortraitCache } from '../../commands/portraitCache';
+import { flushPortraitCache, PORTRAIT_LOCAL_TTL_MS } from '../../commands/portraitCache';
 
 describe('GET /households/{id}/portrait', () => {
   let t: TestApp;
@@ -127,6 +127,8 @@ describe('GET /households/{id}/portrait', () => {
       tok['p.m1'],
     );
     expect(res.status).toBe(201);
+    // This process may serve its in-memory copy for PORTRAIT_LOCAL_TTL_MS; then Redis says a newer visit exists.
+    await new Promise((r) => setTimeout(r, PORTRAIT_LOCAL_TTL_MS + 50));
     const after = (await get(mine, 'p.m1')).body;
     expect(after.visitsTotal).toBe(3);
     expect(after.visits[0]).toMatchObject({ outcome: 'follow_up', notes: '再次回访' });
