@@ -12,6 +12,9 @@ import { loginFailureSchema } from './LoginFailure';
 import { visitSchema } from './Visit';
 import { odsSnapshotSchema } from './OdsSnapshot';
 import { odsImportSchema } from './OdsImport';
+import { photoDataSchema, photoSchema } from './Photo';
+import { visitConfirmationSchema } from './VisitConfirmation';
+import { managerStatsSchema } from './ManagerStats';
 // <anchor:model-imports-evidence>
 import { customerSchema } from './Customer';
 import { customerIdentitySchema } from './CustomerIdentity';
@@ -55,6 +58,10 @@ export function createModels(conn: Connection) {
     Visit: conn.model('Visit', visitSchema),
     OdsSnapshot: conn.model('OdsSnapshot', odsSnapshotSchema),
     OdsImport: conn.model('OdsImport', odsImportSchema),
+    Photo: conn.model('Photo', photoSchema),
+    PhotoData: conn.model('PhotoData', photoDataSchema, 'photodata'),
+    VisitConfirmation: conn.model('VisitConfirmation', visitConfirmationSchema),
+    ManagerStats: conn.model('ManagerStats', managerStatsSchema),
     // <anchor:models-evidence>
     Customer: conn.model('Customer', customerSchema),
     CustomerIdentity: conn.model('CustomerIdentity', customerIdentitySchema),

@@ -4,6 +4,9 @@ import { authRoutes } from './auth/auth';
 import { meRoutes } from './me/me';
 import { householdRoutes } from './households/households';
 import { visitRoutes } from './visits/visits';
+import { photoRoutes } from './photos/photos';
+import { visitConfirmationRoutes } from './visitConfirmations/visitConfirmations';
+import { statsRoutes } from './stats/stats';
 // <anchor:route-imports-evidence>
 import { customerAuthRoutes } from './customer/customerAuth';
 import { customerPortalRoutes } from './customer/customerPortal';
@@ -25,6 +28,9 @@ export function apiRouters(): Router<AppState, AppContext>[] {
     meRoutes(),
     householdRoutes(),
     visitRoutes(),
+    photoRoutes(),
+    visitConfirmationRoutes(),
+    statsRoutes(),
     // <anchor:routers-evidence>
     customerAuthRoutes(),
     customerPortalRoutes(),

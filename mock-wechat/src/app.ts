@@ -3,6 +3,7 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { subscribeMessageRoutes } from './subscribeMessages';
 import { smsGatewayRoutes } from './smsGateway';
+import { wxaCodeRoutes } from './wxaCode';
 
 /**
  * A local simulator of WeChat's server API for development and tests, so the BFF's real
@@ -53,5 +54,7 @@ export function createMockWechat(opts: MockWechatOptions): Koa {
   const sms = smsGatewayRoutes({ apiKey: opts.smsApiKey ?? 'demo-sms-key' });
   app.use(sms.routes());
 
+  // Mini-program codes (wxa/getwxacodeunlimit) for the customer's visit confirmation.
+  app.use(wxaCodeRoutes().routes());
   return app;
 }

@@ -2,10 +2,7 @@ import { act, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Visit } from '@sunshine/shared';
 import { resetTaroStub } from '../../../../../test/taroStub';
-import {
-  fetchVisit as fetchVisitService,
-  requestVisitConfirmation as requestService,
-} from '../../../../services/visitConfirmations';
+import { fetchVisit as fetchVisitService, requestVisitConfirmation as requestService } from '../../../../services/visitConfirmations';
 import ConfirmQrPage from './index';
 import { formatCountdown, secondsLeft } from './countdown';
 

@@ -8,7 +8,8 @@ import { errorText } from '../../../../services/request';
 import { formatChinaTime, sceneFromParams } from './scene';
 import './index.scss';
 
-type State = { kind: 'ready' } | { kind: 'sending' } | { kind: 'done'; result: VisitConfirmationResult } | { kind: 'error'; message: string };
+type State =
+  { kind: 'ready' } | { kind: 'sending' } | { kind: 'done'; result: VisitConfirmationResult } | { kind: 'error'; message: string };
 
 /**
  * The customer's side of a visit confirmation. Opened by scanning the manager's
