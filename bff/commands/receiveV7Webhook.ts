@@ -1,6 +1,7 @@
 import { ERROR_IDS, V7_HEADERS, isV7TimestampFresh, v7WebhookEventSchema, verifyV7Signature, type V7WebhookEvent } from '@sunshine/shared';
 import type { Services } from '../src/context';
 import { AppError, ValidationError } from '../src/errors';
+import { applyApplicationEvents } from './v7Sync/applyV7Events';
 
 /**
  * Accepts one webhook from V7 (签约 signing / 用信 drawdown): the signature is checked first
@@ -8,6 +9,10 @@ import { AppError, ValidationError } from '../src/errors';
  * event's shape, then it is stored once by its event id. V7 delivers at least once and
  * retries until it gets a 2xx, so a redelivery answers 200 as a duplicate instead of an
  * error. No nonce store is needed: a replayed request can only ever repeat a stored event.
+ *
+ * Once stored, the event is applied to the application's CreditUsage (signed limit, used
+ * amount) and the portrait cache is dropped. V7 already has its 2xx once the event is stored:
+ * if applying fails, the event stays unprocessed and the V7 sync sweeper applies it.
  */
 export interface WebhookRequest {
   method: string;
@@ -18,7 +23,7 @@ export interface WebhookRequest {
 }
 
 export async function receiveV7Webhook(
-  services: Pick<Services, 'config' | 'models'>,
+  services: Pick<Services, 'config' | 'models' | 'redis' | 'logger'>,
   req: WebhookRequest,
   now = Date.now(),
 ): Promise<{ event: V7WebhookEvent; duplicate: boolean }> {
@@ -55,6 +60,7 @@ export async function receiveV7Webhook(
   const headerEventId = req.header(V7_HEADERS.eventId);
   if (headerEventId && headerEventId !== event.eventId) throw new ValidationError('事件编号与通知内容不一致', ['eventId']);
 
+  let duplicate = false;
   try {
     await services.models.V7Event.create({
       _id: event.eventId,
@@ -65,9 +71,15 @@ export async function receiveV7Webhook(
       payload: event,
       receivedAt: new Date(now),
     });
-    return { event, duplicate: false };
   } catch (err) {
-    if ((err as { code?: unknown }).code === 11000) return { event, duplicate: true };
-    throw err;
+    if ((err as { code?: unknown }).code !== 11000) throw err;
+    duplicate = true;
   }
+  await applyApplicationEvents(
+    { models: services.models, redis: services.redis, redisPrefix: services.config.redisPrefix },
+    event.applicationId,
+  ).catch((err: unknown) =>
+    services.logger.warn({ err: String(err), eventId: event.eventId }, 'v7 event stored, applying it deferred to the sweeper'),
+  );
+  return { event, duplicate };
 }

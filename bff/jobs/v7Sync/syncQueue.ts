@@ -1,0 +1,70 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/**
+ * The BullMQ queue that delivers approved applications to V7. Redis only delivers: the outbox
+ * in the application document is the truth, and the sweeper rebuilds any job Redis lost.
+ *
+ * One job is one attempt; its id is derived from the application id and the attempt number,
+ * so the sweeper, a retry and the worker's own follow-up can all add "the next attempt"
+ * without creating two jobs. Finished jobs are removed, so a later re-add of an id whose
+ * attempt was never completed is not swallowed by an old record.
+ */
+export const V7_SYNC_QUEUE = 'v7-sync';
+
+export interface V7SyncJobData {
+  applicationId: string;
+  attempt: number;
+}
+
+export const syncJobId = (applicationId: string, attempt: number) => `v7sync-${applicationId}-a${attempt}`;
+
+export const bullPrefix = (redisPrefix: string) => `${redisPrefix}bull`;
+
+export class V7SyncQueue {
+  private queue: Queue<V7SyncJobData> | null = null;
+
+  /** `registerCloser` is called once, when the queue first connects. */
+  constructor(
+    private readonly opts: { redisUrl: string; redisPrefix: string },
+    private readonly registerCloser: (close: () => Promise<void>) => void,
+  ) {}
+
+  private get(): Queue<V7SyncJobData> {
+    if (!this.queue) {
+      this.queue = new Queue<V7SyncJobData>(V7_SYNC_QUEUE, {
+        connection: new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null }),
+        prefix: bullPrefix(this.opts.redisPrefix),
+      });
+      this.registerCloser(() => this.close());
+    }
+    return this.queue;
+  }
+
+  /** Adds attempt `attempt` of the application, due after `delayMs`; a live job of that id makes it a no-op. */
+  async enqueue(applicationId: string, attempt: number, delayMs = 0): Promise<void> {
+    await this.get().add(
+      'deliver',
+      { applicationId, attempt },
+      {
+        jobId: syncJobId(applicationId, attempt),
+        delay: Math.max(0, Math.round(delayMs)),
+        // Only a crash of the processor itself (database down) is retried by BullMQ; V7's
+        // answers are retried as new attempts recorded in the outbox.
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+  }
+
+  async close(): Promise<void> {
+    const q = this.queue;
+    this.queue = null;
+    if (!q) return;
+    const conn = await q.client;
+    await q.close();
+    conn.disconnect();
+  }
+}
