@@ -30,6 +30,9 @@ import { householdPortraitSchema } from './HouseholdPortrait';
 import { managerTransferSchema } from './ManagerTransfer';
 // <anchor:model-imports-portrait>
 import { v7EventSchema } from './V7Event';
+import { v7SyncAttemptSchema } from './V7SyncAttempt';
+import { v7SyncRetrySchema } from './V7SyncRetry';
+import { creditUsageSchema } from './CreditUsage';
 // <anchor:model-imports-credit>
 import { creditEvaluationSchema } from './CreditEvaluation';
 import { creditApplicationSchema } from './CreditApplication';
@@ -77,6 +80,9 @@ export function createModels(conn: Connection) {
     ManagerTransfer: conn.model('ManagerTransfer', managerTransferSchema),
     // <anchor:models-portrait>
     V7Event: conn.model('V7Event', v7EventSchema, 'v7events'),
+    V7SyncAttempt: conn.model('V7SyncAttempt', v7SyncAttemptSchema, 'v7syncattempts'),
+    V7SyncRetry: conn.model('V7SyncRetry', v7SyncRetrySchema, 'v7syncretries'),
+    CreditUsage: conn.model('CreditUsage', creditUsageSchema, 'creditusages'),
     // <anchor:models-credit>
     CreditEvaluation: conn.model('CreditEvaluation', creditEvaluationSchema),
     CreditApplication: conn.model('CreditApplication', creditApplicationSchema),

@@ -27,6 +27,8 @@ export const policies = {
   /** Manager transfers: an admin, or a branch president (the command limits them to their branch). */
   transfersManagers: (u: AuthUser) => u.role === 'admin' || u.role === 'branch_president',
   // <anchor:policies-portrait>
+  /** The V7 sync dead-letter view and its retry: head-office admin and head-office credit. */
+  managesV7Sync: (u: AuthUser) => u.role === 'admin' || u.role === 'hq_credit',
   // <anchor:policies-credit>
   /** Credit evaluations and applications: the manager, or a branch president serving a customer. */
   runsCreditEvaluations: (u: AuthUser) => u.role === 'manager' || u.role === 'branch_president',

@@ -17,6 +17,7 @@ import { portraitRoutes } from './portrait/portrait';
 import { transferRoutes } from './transfers/transfers';
 // <anchor:route-imports-portrait>
 import { v7WebhookRoutes } from './v7Webhooks/v7Webhooks';
+import { v7SyncRoutes } from './v7Sync/v7Sync';
 // <anchor:route-imports-credit>
 import { creditFlowRoutes } from './credit';
 // <anchor:route-imports-flow>
@@ -41,6 +42,7 @@ export function apiRouters(): Router<AppState, AppContext>[] {
     transferRoutes(),
     // <anchor:routers-portrait>
     v7WebhookRoutes(),
+    v7SyncRoutes(),
     // <anchor:routers-credit>
     creditFlowRoutes(),
     // <anchor:routers-flow>

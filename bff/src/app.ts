@@ -55,6 +55,8 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
     ),
     // <anchor:services-customer>
     // <anchor:services-portrait>
+    // Required here rather than imported at the top, so the sync's wiring stays at its own anchor.
+    v7Sync: (require('../jobs/v7Sync/v7Sync') as typeof import('../jobs/v7Sync/v7Sync')).createV7Sync({ config, redis }, () => services),
     // <anchor:services-credit>
     // Required here rather than imported at the top: this anchor is the flow's only line in app.ts.
     creditChecks: (require('../creditFacts/creditChecks') as typeof import('../creditFacts/creditChecks')).createCreditChecks(config, redis),

@@ -42,6 +42,8 @@ export interface Services {
   customerPortal: import('../appointments/customerPortal').CustomerPortal;
   // <anchor:services-type-customer>
   // <anchor:services-type-portrait>
+  /** Delivery of approved applications to V7 (outbox worker, sweeper, dead letters): bff/jobs/v7Sync. */
+  v7Sync: import('../jobs/v7Sync/v7Sync').V7Sync;
   // <anchor:services-type-credit>
   /** V7 real-time checks for credit facts, cached in Redis (bff/creditFacts). */
   creditChecks: import('../creditFacts/v7Checks').CachedV7Checks;

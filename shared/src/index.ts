@@ -21,6 +21,7 @@ export * from './schemas/transfers';
 // <anchor:shared-portrait>
 export * from './schemas/v7';
 export * from './v7Signature';
+export * from './schemas/v7Sync';
 // <anchor:shared-credit>
 export * from './schemas/credit';
 // <anchor:shared-flow>
