@@ -8,6 +8,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       '**/dist-h5/**',
+      '**/dist-*/**',
       '.cache/**',
       '.run/**',
       'coverage/**',
