@@ -38,7 +38,7 @@ describe('assembleFacts', () => {
       asOf: '2026-12-02',
       household: household([]),
       member,
-      ods: { applicant: [snapshot('2026-11-30')], others: [] },
+      ods: [snapshot('2026-11-30')],
       checks,
     }) as any;
     expect(facts).toMatchObject({
@@ -52,7 +52,7 @@ describe('assembleFacts', () => {
     expect(() => evaluate(facts)).not.toThrow();
   });
 
-  it('counts this bank’s loans once: the ODS total replaces the file’s this-bank debts when larger', () => {
+  it('counts this bank’s loans once: the applicant’s ODS balance replaces the file’s this-bank debts when larger', () => {
     const debts = [
       { lender: '泰兴农商行', kind: 'bank_loan' as const, balance: 20_000 },
       { lender: '邮储银行', kind: 'credit_loan' as const, balance: 15_000.1 },
@@ -62,8 +62,7 @@ describe('assembleFacts', () => {
       asOf: '2026-12-02',
       household: household(debts),
       member,
-      // The applicant owes 25,000 here and the spouse 5,000.
-      ods: { applicant: [snapshot('2026-11-30', { balance: 25_000 })], others: [snapshot('2026-11-30', { balance: 5_000 })] },
+      ods: [snapshot('2026-11-30', { balance: 30_000 })],
       checks,
     }) as any;
     expect(facts.totalDebt).toBe(50_000.1); // 30,000 here (ODS) + 15,000.10 + 5,000
@@ -75,7 +74,7 @@ describe('assembleFacts', () => {
       asOf: '2026-12-02',
       household: household([{ lender: '泰兴农村商业银行', kind: 'credit_loan', balance: 40_000 }]),
       member,
-      ods: { applicant: [snapshot('2026-11-30', { balance: 10_000 })], others: [] },
+      ods: [snapshot('2026-11-30', { balance: 10_000 })],
       checks,
     }) as any;
     expect(facts).toMatchObject({ totalDebt: 40_000, existingCreditLoans: 40_000 });
@@ -86,7 +85,7 @@ describe('assembleFacts', () => {
       asOf: '2026-12-02',
       household: household([]),
       member,
-      ods: { applicant: [], others: [] },
+      ods: [],
       checks: null,
     }) as any;
     expect(facts.relationship).toEqual({ avgDailyDeposit12m: 0, hasEBanking: false, wealthBalance: 0, customerSinceYears: 0 });
@@ -104,7 +103,7 @@ describe('assembleFacts', () => {
       snapshot('2026-11-30'),
     ];
     expect(overdueEpisodes(s, '2024-12-02')).toBe(2);
-    const facts = assembleFacts({ asOf: '2026-12-02', household: household([]), member, ods: { applicant: s, others: [] }, checks }) as any;
+    const facts = assembleFacts({ asOf: '2026-12-02', household: household([]), member, ods: s, checks }) as any;
     expect(facts.checks).toMatchObject({ overdueCount24m: 2, currentOverdue: false });
   });
 

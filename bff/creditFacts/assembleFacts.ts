@@ -1,6 +1,5 @@
 import type { HouseholdDoc } from '../models/Household';
 import type { OdsSnapshotDoc } from '../models/OdsSnapshot';
-import type { OdsHistory } from './odsHistory';
 import type { V7CheckResult } from './v7Checks';
 import { addMonths, wholeYearsBetween } from './chinaDate';
 
@@ -12,13 +11,15 @@ import { addMonths, wholeYearsBetween } from './chinaDate';
  * Where the sources leave room, this is how the facts are read:
  * - `annualIncome` is the file's household *net* annual income (`finance.netIncome`), as the
  *   spec defines the fact.
- * - This bank's loans come from the ODS (all members' latest balances), not the manager's
- *   notes: `totalDebt` replaces the file's this-bank debts by the ODS total when that is
- *   larger, so they are never under-counted or counted twice.
- * - `existingCreditLoans` is the file's `credit_loan` debts at other lenders plus this bank's
- *   ODS loan balance (the larger of it and the file's this-bank credit loans). The ODS does not
- *   say which loans are unsecured, so every loan here counts: a conservative reading that can
- *   only lower a limit.
+ * - This bank's loans: the file lists the household's debts (all members), the ODS the
+ *   applicant's balance here. `totalDebt` counts the file's this-bank debts, or the applicant's
+ *   ODS balance when that is larger, so a loan is never under-counted or counted twice.
+ *   The other members' ODS balances are not read: on FerretDB each is one more collection scan
+ *   (odsHistory.ts), and the file already carries them.
+ * - `existingCreditLoans` is the file's `credit_loan` debts at other lenders plus, at this
+ *   bank, the larger of the file's credit loans and the applicant's ODS loan balance. The ODS
+ *   does not say which loans are unsecured, so every loan there counts: a conservative reading
+ *   that can only lower a limit.
  * - A person without any ODS snapshot is not a customer: no deposits, no list flags, warning
  *   score 0, no arrears.
  * - `overdueCount24m` counts overdue episodes in the snapshots of the last 24 months: a
@@ -35,7 +36,8 @@ export interface FactSources {
     debts?: Array<Pick<HouseholdDoc['debts'][number], 'lender' | 'kind' | 'balance'>> | null;
   };
   member: { birthDate: string; education: string; maritalStatus: string };
-  ods: OdsHistory;
+  /** The applicant's ODS snapshots of the last 24 months, oldest first. */
+  ods: OdsSnapshotDoc[];
   checks: V7CheckResult | null;
 }
 
@@ -46,14 +48,14 @@ const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (f: number) => f / 100;
 
 export function assembleFacts(src: FactSources): Record<string, unknown> {
-  const latest: OdsSnapshotDoc | undefined = src.ods.applicant[src.ods.applicant.length - 1];
+  const latest: OdsSnapshotDoc | undefined = src.ods[src.ods.length - 1];
   const debts = src.household.debts ?? [];
   const sumFen = (pred: (d: (typeof debts)[number]) => boolean) => debts.filter(pred).reduce((s, d) => s + fen(d.balance), 0);
 
   const hereFileFen = sumFen((d) => THIS_BANK.test(d.lender));
   const hereCreditFileFen = sumFen((d) => THIS_BANK.test(d.lender) && d.kind === 'credit_loan');
   const elsewhereCreditFen = sumFen((d) => !THIS_BANK.test(d.lender) && d.kind === 'credit_loan');
-  const hereOdsFen = [latest, ...src.ods.others].reduce((s, snap) => s + (snap ? fen(snap.loan.balance) : 0), 0);
+  const hereOdsFen = latest ? fen(latest.loan.balance) : 0;
   const totalDebtFen = fen(src.household.assets?.totalDebt ?? 0) - hereFileFen + Math.max(hereFileFen, hereOdsFen);
   const existingCreditFen = elsewhereCreditFen + Math.max(hereCreditFileFen, hereOdsFen);
 
@@ -80,7 +82,7 @@ export function assembleFacts(src: FactSources): Record<string, unknown> {
       internalWarningScore: latest?.warningScore ?? 0,
       judicial: src.checks?.judicial ?? null,
       currentOverdue: latest ? isOverdue(latest) : false,
-      overdueCount24m: overdueEpisodes(src.ods.applicant, addMonths(src.asOf, -24)),
+      overdueCount24m: overdueEpisodes(src.ods, addMonths(src.asOf, -24)),
     },
   };
 }

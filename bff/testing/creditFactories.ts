@@ -5,7 +5,6 @@ import type { TestApp } from './testApp';
 import { buildHousehold, buildIdNumber } from './factories';
 import { CachedV7Checks, type V7CheckResult } from '../creditFacts/v7Checks';
 import { chinaDate } from '../creditFacts/chinaDate';
-import { forgetImportedDates } from '../creditFacts/odsHistory';
 
 /**
  * Test data for the credit flow. Dates are relative to today in China, because the BFF
@@ -61,7 +60,6 @@ export async function buildOdsSnapshot(
     { $setOnInsert: { status: 'completed', dir: 'test', startedAt: new Date(), finishedAt: new Date() } },
     { upsert: true },
   );
-  forgetImportedDates(models);
   const o = overrides;
   return models.OdsSnapshot.create({
     _id: `${businessDate}|${idIndex}`,

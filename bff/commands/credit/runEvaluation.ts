@@ -31,9 +31,8 @@ export async function runEvaluation(
   if (!member) throw new AppError(404, ERROR_IDS.notFound, '未找到该家庭成员', { field: 'memberId' });
 
   const asOf = chinaDate(now);
-  const others = members.filter((m) => m !== member).map((m) => m.idIndex);
   const [ods, checks] = await Promise.all([
-    loadOdsHistory(models, member.idIndex, others, asOf),
+    loadOdsHistory(models, member.idIndex, asOf),
     services.creditChecks.check(services.crypto.decrypt(member.idCipher), member.idIndex, asOf),
   ]);
 
