@@ -19,10 +19,18 @@ const pkg = new Map<string, number>();
 for (const [id, us] of self) {
   const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
   const where = url.replace(/^file:\/\/\/work\/main\//, '');
-  fn.set(`${functionName || '(anonymous)'} ${where}:${lineNumber}`, (fn.get(`${functionName || '(anonymous)'} ${where}:${lineNumber}`) ?? 0) + us);
+  fn.set(
+    `${functionName || '(anonymous)'} ${where}:${lineNumber}`,
+    (fn.get(`${functionName || '(anonymous)'} ${where}:${lineNumber}`) ?? 0) + us,
+  );
   const p = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where.startsWith('node:') ? 'node' : where ? 'app' : functionName);
   pkg.set(p, (pkg.get(p) ?? 0) + us);
 }
 const top = (m: Map<string, number>, n: number) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
-console.log(`total sampled ${(total / 1e6).toFixed(1)} s\n-- by package\n${top(pkg, 15).join('\n')}\n-- by function\n${top(fn, 25).join('\n')}`);
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+console.log(
+  `total sampled ${(total / 1e6).toFixed(1)} s\n-- by package\n${top(pkg, 15).join('\n')}\n-- by function\n${top(fn, 25).join('\n')}`,
+);

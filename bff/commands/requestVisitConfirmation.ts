@@ -30,7 +30,10 @@ export async function requestVisitConfirmation(
   const png = await services.wechat
     .getUnlimitedQrCode({ scene: code, page: VISIT_CONFIRM_PAGE, envVersion: services.config.env === 'production' ? 'release' : 'develop' })
     .catch((err: unknown) => {
-      services.logger.warn({ err: err instanceof WechatApiError ? `${err.errcode} ${err.message}` : String(err) }, 'getwxacodeunlimit failed');
+      services.logger.warn(
+        { err: err instanceof WechatApiError ? `${err.errcode} ${err.message}` : String(err) },
+        'getwxacodeunlimit failed',
+      );
       throw new AppError(503, ERROR_IDS.wechatUnavailable, '微信服务暂不可用,请稍后重试');
     });
   return {

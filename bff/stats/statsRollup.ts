@@ -29,13 +29,16 @@ const lockKey = (s: Pick<Services, 'config'>, managerId: string) => `${s.config.
 export function scheduleStatsRefresh(services: Partial<Pick<Services, 'redis' | 'config' | 'logger'>>, managerId: string): void {
   const { redis, config } = services;
   if (!redis || !config) return;
-  redis.set(dirtyKey({ config }, managerId), '1', 'EX', 86_400).catch((err: unknown) => services.logger?.warn({ err }, 'stats mark failed'));
+  redis
+    .set(dirtyKey({ config }, managerId), '1', 'EX', 86_400)
+    .catch((err: unknown) => services.logger?.warn({ err }, 'stats mark failed'));
 }
 
 export async function readManagerStats(services: StatsServices, managerId: string, now = new Date()): Promise<ManagerStats> {
   const { models, redis } = services;
   let doc = await models.ManagerStats.findById(managerId).lean<ManagerStatsDoc>();
-  const stale = !doc || now.getTime() - doc.computedAt.getTime() > STATS_MAX_AGE_MS || (await redis.exists(dirtyKey(services, managerId))) === 1;
+  const stale =
+    !doc || now.getTime() - doc.computedAt.getTime() > STATS_MAX_AGE_MS || (await redis.exists(dirtyKey(services, managerId))) === 1;
   if (stale) doc = (await recompute(services, managerId, now, doc !== null)) ?? doc;
   return present(services, doc!, now);
 }

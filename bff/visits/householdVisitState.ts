@@ -148,8 +148,20 @@ export async function recordHouseholdVisit(
   visit: { at: Date; nextFollowUp: string | null; geotag: { lat: number; lng: number; visitId: Types.ObjectId } | null },
 ): Promise<void> {
   const k = keys(deps.config.redisPrefix, householdId);
-  const geotag = visit.geotag ? JSON.stringify({ lat: visit.geotag.lat, lng: visit.geotag.lng, visitId: String(visit.geotag.visitId) }) : '';
-  await deps.redis.eval(RECORD_SCRIPT, 2, k.visit, k.dirty, householdId, String(visit.at.getTime()), JSON.stringify(visit.nextFollowUp), geotag, VISIT_STATE_TTL_SEC);
+  const geotag = visit.geotag
+    ? JSON.stringify({ lat: visit.geotag.lat, lng: visit.geotag.lng, visitId: String(visit.geotag.visitId) })
+    : '';
+  await deps.redis.eval(
+    RECORD_SCRIPT,
+    2,
+    k.visit,
+    k.dirty,
+    householdId,
+    String(visit.at.getTime()),
+    JSON.stringify(visit.nextFollowUp),
+    geotag,
+    VISIT_STATE_TTL_SEC,
+  );
   ensureFlusher(deps);
 }
 

@@ -23,7 +23,11 @@ describe('mock-wechat wxa/getwxacodeunlimit', () => {
     });
 
   it('draws a PNG for a page and scene, and records the request', async () => {
-    const res = await code(await token(), { scene: 'abc_DEF-123', page: 'subpackages/evidence/pages/confirm/index', env_version: 'develop' });
+    const res = await code(await token(), {
+      scene: 'abc_DEF-123',
+      page: 'subpackages/evidence/pages/confirm/index',
+      env_version: 'develop',
+    });
     expect(res.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await res.arrayBuffer());
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

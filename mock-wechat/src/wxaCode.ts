@@ -29,7 +29,8 @@ export function wxaCodeRoutes(): Router {
     const token = String(ctx.query.access_token ?? '');
     if (!/^sim-at-[0-9a-f]{32}$/.test(token)) return void (ctx.body = { errcode: 40001, errmsg: 'invalid credential' });
     const body = (ctx.request.body ?? {}) as Partial<{ scene: string; page: string; env_version: string; width: number }>;
-    if (typeof body.scene !== 'string' || !SCENE.test(body.scene)) return void (ctx.body = { errcode: 40097, errmsg: 'invalid args: scene' });
+    if (typeof body.scene !== 'string' || !SCENE.test(body.scene))
+      return void (ctx.body = { errcode: 40097, errmsg: 'invalid args: scene' });
     if (body.page !== undefined && (typeof body.page !== 'string' || body.page.startsWith('/'))) {
       return void (ctx.body = { errcode: 41030, errmsg: 'invalid page' });
     }

@@ -23,13 +23,18 @@ describe('manager statistics', () => {
     managerId = String(m1._id);
     await buildVillage(m, { code: V1, name: '东风村', branchId: '01', managerId: m1._id });
     await buildVillage(m, { code: V2, name: '红星村', branchId: '01', managerId: m1._id });
-    for (const village of [V1, V1, V2]) hh.push(String((await buildHousehold(m, t.crypto, { managerId: m1._id, villageCode: village })).id));
+    for (const village of [V1, V1, V2])
+      hh.push(String((await buildHousehold(m, t.crypto, { managerId: m1._id, villageCode: village })).id));
     for (const u of ['s.m1', 's.m2', 's.bp']) tok[u] = (await t.api.login(u, TEST_PASSWORD)).accessToken;
   });
   afterAll(() => t.stop());
 
   const visit = (householdId: string, at: string) =>
-    t.api.post('/api/v1/visits', { clientId: randomUUID(), householdId, location: { ...home, accuracy: 30, at }, outcome: 'interested' }, tok['s.m1']);
+    t.api.post(
+      '/api/v1/visits',
+      { clientId: randomUUID(), householdId, location: { ...home, accuracy: 30, at }, outcome: 'interested' },
+      tok['s.m1'],
+    );
   const services = () => ({ models: t.db.models, redis: t.redis, config: t.config, regions: new RegionDirectory(t.db.models) });
 
   it('counts this week’s and this month’s visits in China time, weeks from Monday', async () => {
@@ -55,7 +60,15 @@ describe('manager statistics', () => {
         ...buildHouseholdFile({
           villageCode: V2,
           members: [
-            { relation: 'head', name: '周国庆', idNumber: buildIdNumber('1975-10-01', 811), phone: null, education: 'primary_or_below', maritalStatus: 'married', occupation: '' },
+            {
+              relation: 'head',
+              name: '周国庆',
+              idNumber: buildIdNumber('1975-10-01', 811),
+              phone: null,
+              education: 'primary_or_below',
+              maritalStatus: 'married',
+              occupation: '',
+            },
           ],
         }),
         clientId: randomUUID(),

@@ -122,7 +122,10 @@ describe('visit evidence: photos, recordedBy, teleports', () => {
 
   const post = (body: unknown, who = 'e.m1') => t.api.post('/api/v1/visits', body, tok[who]);
   const photo = async (householdId: string, takenAt = '2026-11-28T09:25:00+08:00', who = 'e.m1', seed = 1) =>
-    (await postPhoto(t, tok[who], buildPhotoFields(householdId, { takenAt }), buildJpeg(1500, seed))).body as { id: string; sha256: string };
+    (await postPhoto(t, tok[who], buildPhotoFields(householdId, { takenAt }), buildJpeg(1500, seed))).body as {
+      id: string;
+      sha256: string;
+    };
 
   it('attaches the manager’s photos, raises proof to photographed and signs photo URLs', async () => {
     const [a, b] = [await photo(hh, undefined, 'e.m1', 1), await photo(hh, '2026-11-28T09:40:00+08:00', 'e.m1', 2)];
@@ -173,13 +176,17 @@ describe('visit evidence: photos, recordedBy, teleports', () => {
     // The transfer drops cached household facts; from then on the old manager is refused.
     await invalidateHouseholdFacts(t.redis, t.config.redisPrefix);
     expect((await post(buildVisit(hhOther, { location: { ...home, accuracy: 30, at: '2026-11-28T15:00:00+08:00' } }))).status).toBe(404);
-    expect((await post(buildVisit(hhOther, { location: { ...home, accuracy: 30, at: '2026-11-28T15:00:00+08:00' } }), 'e.m2')).status).toBe(201);
+    expect((await post(buildVisit(hhOther, { location: { ...home, accuracy: 30, at: '2026-11-28T15:00:00+08:00' } }), 'e.m2')).status).toBe(
+      201,
+    );
   });
 
   it('flags an impossible speed between the manager’s consecutive fixes as a teleport', async () => {
     // 30 km north, 10 minutes after a fix at home: 180 km/h.
     const far = { lat: home.lat + 30_000 / 111_195, lng: home.lng, accuracy: 20 };
-    const hhFar = String((await buildHousehold(t.db.models, t.crypto, { managerId: new (await import('mongoose')).Types.ObjectId(ids.m1) })).id);
+    const hhFar = String(
+      (await buildHousehold(t.db.models, t.crypto, { managerId: new (await import('mongoose')).Types.ObjectId(ids.m1) })).id,
+    );
     await post(buildVisit(hhFar, { location: { ...home, accuracy: 20, at: '2026-11-30T10:00:00+08:00' } }));
     const jump = await post(buildVisit(hhFar, { location: { ...far, at: '2026-11-30T10:10:00+08:00' } }));
     expect(jump.status).toBe(201);

@@ -30,7 +30,11 @@ export const photoSchema = z
     size: z.number().int(),
     contentType: z.enum(PHOTO_CONTENT_TYPES),
     takenAt: z.string(),
-    url: z.string().meta({ description: 'signed, expiring path of the image (prefix the API host in the weapp); usable as <Image src> without a token' }),
+    url: z
+      .string()
+      .meta({
+        description: 'signed, expiring path of the image (prefix the API host in the weapp); usable as <Image src> without a token',
+      }),
     urlExpiresAt: z.string(),
   })
   .meta({ id: 'Photo' });

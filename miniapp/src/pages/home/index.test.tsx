@@ -62,12 +62,12 @@ function meFor(role: Role): Me {
 }
 
 const cases: Array<[Role, string, string[], string[]]> = [
-  ['manager', '客户经理', ['我的客户', '走访建档'], ['预约']],
+  ['manager', '客户经理', ['我的客户', '走访建档', '预约'], []],
   ['branch_president', '支行行长', ['本支行客户'], ['待审批']],
   ['hq_credit', '总行授信审批', [], ['授信审批', '全行概览', '电子地图']],
   ['hq_marketing', '总行营销管理', [], ['全行概览', '电子地图']],
   ['admin', '管理员', [], ['全行概览', '电子地图', '授信审批']],
-  ['customer', '客户', [], ['我的预约', '阳光信贷']],
+  ['customer', '客户', ['我的预约'], ['阳光信贷']],
 ];
 
 beforeEach(() => {
@@ -129,11 +129,11 @@ it('opens the household list from 我的客户', async () => {
 });
 
 it('does not navigate for an entry that is not built yet', async () => {
-  fetchMe.mockResolvedValue(meFor('manager'));
+  fetchMe.mockResolvedValue(meFor('branch_president'));
   const { container } = render(<HomePage />);
   await screen.findByText('测试用户');
   act(() => {
-    (container.querySelector('#entry-appointments') as HTMLElement).click();
+    (container.querySelector('#entry-approvals') as HTMLElement).click();
   });
   expect(Taro.navigateTo).not.toHaveBeenCalled();
 });
