@@ -8,6 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source scripts/lib/services.sh
 
+# An external database is one the caller named; otherwise FerretDB is built and started here.
+EXTERNAL_DB="${MONGODB_URI:+1}"
 export MONGODB_URI="${MONGODB_URI:-mongodb://127.0.0.1:27017/sunshine}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export PORT="${PORT:-8080}"
@@ -30,6 +32,10 @@ log "seeding the demo bank if the database is empty ($DEMO_HOUSEHOLDS households
 npx tsx bff/demo/cli.ts --if-empty --households "$DEMO_HOUSEHOLDS" --seed 20261128 --ods-dir data/ods --business-date "$BUSINESS_DATE"
 log "importing the ODS files of $BUSINESS_DATE (a no-op when already imported)"
 npx tsx bff/ods/cli.ts --date "$BUSINESS_DATE" --dir data/ods
+if [ -z "$EXTERNAL_DB" ]; then
+  log "indexing the FerretDB tables for containment lookups (a no-op when done)"
+  ferretdb_gin_indexes sunshine
+fi
 
 pids=()
 cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

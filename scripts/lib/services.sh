@@ -87,8 +87,17 @@ ensure_chromium() {
   }
 }
 
+# GIN indexes beside FerretDB's btree ones, so its jsonb-containment filters stop scanning
+# whole tables (tools/ferretdb/gin-indexes.sql says why). $1 is the MongoDB database name.
+ferretdb_gin_indexes() {
+  psql -h 127.0.0.1 -U postgres -d "${FERRETDB_PG_DATABASE:-ferretdb}" -v ON_ERROR_STOP=1 -q -v db="$1" \
+    -f "$ROOT/tools/ferretdb/gin-indexes.sql"
+}
+
 ensure_services() {
   ensure_postgres
   ensure_redis
-  if [ -z "${MONGODB_URI:-}" ]; then ensure_ferretdb; fi
+  # start.sh defaults MONGODB_URI itself, so it says through EXTERNAL_DB whether the caller set it.
+  local external=${EXTERNAL_DB-${MONGODB_URI:+1}}
+  if [ -z "$external" ]; then ensure_ferretdb; fi
 }
