@@ -10,16 +10,35 @@ import type { V7SyncQueue } from './syncQueue';
  * Re-adding a job that is still live is a no-op (ids are per attempt), and an attempt in
  * flight is protected by its claim, so sweeping often is safe.
  *
+ * An application overdue by more than a lease gets a rescue job with an id of its own (at
+ * most one per lease period): after a SIGKILL its regular job can sit "active" in Redis
+ * under the dead worker's lock, where re-adding its id is a no-op.
+ *
  * On FerretDB 1.24 this filter scans the applications collection (no index use); it reads
  * only ids and attempt counts, and applications are few next to households.
  */
-export async function sweepV7Sync(models: Models, queue: V7SyncQueue, now = new Date(), limit = 1000): Promise<{ due: number }> {
+export async function sweepV7Sync(
+  models: Models,
+  queue: V7SyncQueue,
+  opts: { leaseMs: number },
+  now = new Date(),
+  limit = 1000,
+): Promise<{ due: number; rescued: number }> {
   const due = await models.CreditApplication.find(
     { 'sync.state': 'pending', 'sync.nextAttemptAt': mongoose.trusted({ $lte: now }) },
-    { _id: 1, 'sync.attempts': 1 },
+    { _id: 1, 'sync.attempts': 1, 'sync.nextAttemptAt': 1 },
   )
     .limit(limit)
     .lean<Array<Pick<CreditApplicationDoc, '_id' | 'sync'>>>();
-  for (const app of due) await queue.enqueue(String(app._id), (app.sync?.attempts ?? 0) + 1);
-  return { due: due.length };
+  let rescued = 0;
+  for (const app of due) {
+    const attempt = (app.sync?.attempts ?? 0) + 1;
+    const overdueMs = now.getTime() - (app.sync?.nextAttemptAt?.getTime() ?? now.getTime());
+    // Overdue by more than a lease: its regular job may be stuck under a dead worker's lock.
+    if (overdueMs > opts.leaseMs) {
+      await queue.enqueue(String(app._id), attempt, 0, Math.floor(now.getTime() / opts.leaseMs));
+      rescued++;
+    } else await queue.enqueue(String(app._id), attempt);
+  }
+  return { due: due.length, rescued };
 }

@@ -17,7 +17,8 @@ export interface V7SyncJobData {
   attempt: number;
 }
 
-export const syncJobId = (applicationId: string, attempt: number) => `v7sync-${applicationId}-a${attempt}`;
+export const syncJobId = (applicationId: string, attempt: number, rescue?: number) =>
+  `v7sync-${applicationId}-a${attempt}${rescue === undefined ? '' : `-r${rescue}`}`;
 
 export const bullPrefix = (redisPrefix: string) => `${redisPrefix}bull`;
 
@@ -41,13 +42,18 @@ export class V7SyncQueue {
     return this.queue;
   }
 
-  /** Adds attempt `attempt` of the application, due after `delayMs`; a live job of that id makes it a no-op. */
-  async enqueue(applicationId: string, attempt: number, delayMs = 0): Promise<void> {
+  /**
+   * Adds attempt `attempt` of the application, due after `delayMs`; a live job of that id makes
+   * it a no-op. `rescue` gives the sweeper a second id for an attempt whose job is stuck in
+   * Redis (active under a killed worker's lock until BullMQ's stall check): the attempt's
+   * claim still lets only one of the two jobs make it.
+   */
+  async enqueue(applicationId: string, attempt: number, delayMs = 0, rescue?: number): Promise<void> {
     await this.get().add(
       'deliver',
       { applicationId, attempt },
       {
-        jobId: syncJobId(applicationId, attempt),
+        jobId: syncJobId(applicationId, attempt, rescue),
         delay: Math.max(0, Math.round(delayMs)),
         // Only a crash of the processor itself (database down) is retried by BullMQ; V7's
         // answers are retried as new attempts recorded in the outbox.

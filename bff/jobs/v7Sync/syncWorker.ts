@@ -38,7 +38,7 @@ export function startV7SyncWorker(
     if (sweeping) return;
     sweeping = true;
     try {
-      await sweepV7Sync(deps.models, queue);
+      await sweepV7Sync(deps.models, queue, settings);
       await applyPendingV7Events(deps);
     } catch (err) {
       logger.warn({ err: String(err) }, 'v7 sync sweep failed');

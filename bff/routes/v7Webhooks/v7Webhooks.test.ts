@@ -75,7 +75,9 @@ describe('POST /api/v1/public/v7/webhooks', () => {
     expect(again.status).toBe(200);
     expect(again.body.duplicate).toBe(true);
     const stored = await t.db.models.V7Event.findById(event.eventId).lean();
-    expect(stored).toMatchObject({ type: 'precredit.signed', applicationId: event.applicationId, processedAt: null });
+    // Applied on receipt (bff/commands/v7Sync/applyV7Events.ts); an application this bank does not know changes no portrait.
+    expect(stored).toMatchObject({ type: 'precredit.signed', applicationId: event.applicationId, processedAt: expect.any(Date) });
+    expect(await t.db.models.CreditUsage.countDocuments({})).toBe(0);
   });
 
   it('stores an event once under 20 concurrent deliveries', async () => {
