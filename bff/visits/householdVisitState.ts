@@ -165,8 +165,20 @@ export async function recordHouseholdVisit(
   ensureFlusher(deps);
 }
 
-/** Writes pending rollups to their household documents; returns how many it wrote. */
+/** Background turns in progress, per Redis prefix (one app each). */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Writes pending rollups to their household documents; returns how many it wrote. Waits for
+ * a background turn in progress first, so that afterwards every visit recorded before the
+ * call is on its household document.
+ */
 export async function flushHouseholdVisits(deps: Pick<Services, 'models' | 'redis' | 'config'>, max = Infinity): Promise<number> {
+  await inFlight.get(deps.config.redisPrefix);
+  return flushBatch(deps, max);
+}
+
+async function flushBatch(deps: Pick<Services, 'models' | 'redis' | 'config'>, max: number): Promise<number> {
   const { redis, config, models } = deps;
   let written = 0;
   while (written < max) {
@@ -193,35 +205,44 @@ export async function flushHouseholdVisits(deps: Pick<Services, 'models' | 'redi
   return written;
 }
 
-const flushers = new WeakMap<object, NodeJS.Timeout>();
+const flushers = new WeakMap<object, () => void>();
 
-/** One background flusher per app (services object), stopped by the app's closers. */
+/**
+ * One background flusher per app (services object), stopped by the app's closers. A new visit
+ * starts a turn at once when the flusher is idle, so a manager returning to the list sees it.
+ */
 function ensureFlusher(deps: Deps): void {
   const owner = deps.closers;
-  if (!owner || flushers.has(owner)) return;
+  if (!owner) return;
+  const existing = flushers.get(owner);
+  if (existing) return existing();
   let running: Promise<unknown> | null = null;
   let restUntil = 0;
-  const timer = setInterval(() => {
+  const turn = () => {
     if (running || Date.now() < restUntil) return;
     const started = Date.now();
-    // One household at a time, then rest three times as long as it took: each update scans
+    // A few households per turn, then rest three times as long as it took: each update scans
     // the households table on FerretDB 1.24, and this work must yield to requests (measured
     // in bench/visit-submit/RESULTS.md). Pending households coalesce meanwhile.
-    running = flushHouseholdVisits(deps, FLUSH_PER_TURN)
+    running = flushBatch(deps, FLUSH_PER_TURN)
       .catch((err: unknown) => deps.logger?.warn({ err }, 'household visit flush failed'))
       .finally(() => {
         restUntil = Date.now() + 3 * (Date.now() - started);
         running = null;
+        inFlight.delete(deps.config.redisPrefix);
       });
-  }, FLUSH_INTERVAL_MS);
+    inFlight.set(deps.config.redisPrefix, running);
+  };
+  const timer = setInterval(turn, FLUSH_INTERVAL_MS);
   timer.unref();
-  flushers.set(owner, timer);
+  flushers.set(owner, turn);
   owner.push(async () => {
     clearInterval(timer);
     await running;
     // Leave nothing behind on a clean shutdown.
     await flushHouseholdVisits(deps).catch(() => undefined);
   });
+  turn();
 }
 
 /** The data-scope check of ScopedCollection, applied to cached facts. */
