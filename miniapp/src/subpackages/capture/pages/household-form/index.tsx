@@ -27,6 +27,9 @@ import {
   type MemberDraft,
 } from '../../model/householdDraft';
 import { saveHousehold } from './submitHousehold';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/badge/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css';
 import './index.scss';
 
 type Done = { kind: 'sent'; householdId: string; householdNo: string } | { kind: 'queued'; message: string };

@@ -5,6 +5,9 @@ import { Badge, Button, Tag } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../../../config';
 import { outbox, startOutboxSync, syncNow, useOutboxEntries, type OutboxEntry } from '../../../../stores/outbox';
 import EmptyState from '../../../../components/EmptyState';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/badge/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css';
 import './index.scss';
 
 const KIND_LABELS: Record<OutboxEntry['kind'], string> = {

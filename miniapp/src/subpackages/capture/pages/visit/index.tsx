@@ -13,6 +13,9 @@ import type { FieldErrors } from '../../model/householdDraft';
 import { currentFix } from '../../model/geo';
 import { chinaDatePlus, emptyVisitDraft, validateVisit, type VisitDraft } from '../../model/visitDraft';
 import { saveVisit } from './submitVisit';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/badge/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css';
 import './index.scss';
 
 const PRODUCT_OPTIONS = PRODUCTS.map((p) => ({ value: p, label: PRODUCT_LABELS[p] }));

@@ -95,6 +95,40 @@ describe('<HouseholdListPage>', () => {
     expect(await screen.findByText('暂无客户')).toBeTruthy();
   });
 
+  it('filters by tab (status) and offers portrait / visit / edit / new file', async () => {
+    serve(3);
+    const { container } = render(<HouseholdListPage />);
+    await screen.findByText('张*1');
+
+    act(() => {
+      (container.querySelector('.households-tab--visited') as HTMLElement).click();
+    });
+    await waitFor(() => expect(requestMock.mock.calls.at(-1)![0].url).toBe('/api/v1/households?page=1&pageSize=20&status=visited'));
+    act(() => {
+      (container.querySelector('.households-tab--follow_up_due') as HTMLElement).click();
+    });
+    await waitFor(() => expect(requestMock.mock.calls.at(-1)![0].url).toContain('status=follow_up_due'));
+
+    await screen.findByText('张*1');
+
+    act(() => {
+      (container.querySelector('.household-visit') as HTMLElement).click();
+    });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/capture/pages/visit/index?householdId=h1' });
+    act(() => {
+      (container.querySelector('.household-edit') as HTMLElement).click();
+    });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/capture/pages/household-form/index?id=h1' });
+    act(() => {
+      (container.querySelector('.household-portrait') as HTMLElement).click();
+    });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/portrait/pages/index/index?id=h1' });
+    act(() => {
+      (container.querySelector('#household-new') as HTMLElement).click();
+    });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/capture/pages/household-form/index' });
+  });
+
   it('shows a failure in Chinese', async () => {
     requestMock.mockResolvedValue({ statusCode: 500, data: { error: { id: 'server.internal', message: 'x' } } });
     render(<HouseholdListPage />);

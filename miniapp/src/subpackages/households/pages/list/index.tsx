@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, Loading, SearchBar, Tabs, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Loading, SearchBar, Segmented, Tag } from '@nutui/nutui-react-taro';
 import { ROUTES } from '../../../../config';
 import { DEFAULT_PAGE_SIZE, listHouseholds, type HouseholdSummary } from '../../../../services/households';
 import { errorText } from '../../../../services/request';
@@ -11,6 +11,8 @@ import EmptyState from '../../../../components/EmptyState';
 import { applyPage, hasMore, initialPager, type PagerState } from './householdPager';
 import { LIST_TABS, statusOf, tabFrom, type ListTab } from './listTabs';
 import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/segmented/style/style.css';
 import './index.scss';
 
 interface Filter {
@@ -92,16 +94,13 @@ export default function HouseholdListPage() {
           search('');
         }}
       />
-      <Tabs
-        value={filter.tab}
-        onChange={(v) => setFilter((f) => ({ ...f, tab: tabFrom(String(v)) }))}
-        className="households__tabs"
-        id="households-tabs"
-      >
-        {LIST_TABS.map((t) => (
-          <Tabs.TabPane key={t.value} title={t.title} value={t.value} />
-        ))}
-      </Tabs>
+      <View className="households__tabs" id="households-tabs">
+        <Segmented
+          value={filter.tab}
+          options={LIST_TABS.map((t) => ({ label: t.title, value: t.value, className: `households-tab households-tab--${t.value}` }))}
+          onChange={(v) => setFilter((f) => ({ ...f, tab: tabFrom(String(v)) }))}
+        />
+      </View>
 
       <View className="households__summary" id="households-total">
         <Text>共 {pager.total} 户</Text>
