@@ -75,7 +75,7 @@ it('signs a manager in, shows the manager home page, then the masked household l
   expect(await page.locator('#home-role').innerText()).toBe('客户经理');
   const households = Number((await page.locator('#summary-households .summary-figures__number').innerText()).replace(/\D/g, ''));
   expect(households).toBeGreaterThan(0);
-  await expect(page.locator('.entry-list__item--soon', { hasText: '走访记录' }).innerText()).resolves.toContain('即将上线');
+  await expect(page.locator('.entry-list__item--ready', { hasText: '走访建档' }).innerText()).resolves.not.toContain('即将上线');
 
   const homeShot = await shot(page, '03-home-manager');
   fs.mkdirSync(path.dirname(README_SHOT), { recursive: true });

@@ -82,8 +82,8 @@ describe('weapp build against the real BFF', () => {
     const entries = home.querySelectorAll('.entry-list__item').map((n) => n.dom?.textContent ?? '');
     expect(entries).toEqual([
       expect.stringContaining('我的客户'),
-      expect.stringMatching(/走访记录.*即将上线/),
-      expect.stringMatching(/预约.*即将上线/),
+      expect.stringContaining('走访建档'),
+      expect.stringContaining('预约'),
     ]);
   });
 

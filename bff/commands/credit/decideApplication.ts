@@ -1,3 +1,4 @@
+import { invalidatePortraits } from '../portraitCache';
 import { ERROR_IDS } from '@sunshine/shared';
 import type { AuthUser, Services } from '../../src/context';
 import type { DataScope } from '../../policies/scope';
@@ -24,7 +25,7 @@ const stepId = (applicationId: string, level: number) => `${applicationId}:L${le
  * writes the V7 outbox (`sync`), and releases the person's pending claim.
  */
 export async function decideApplication(
-  services: Pick<Services, 'models'>,
+  services: DecisionServices,
   user: AuthUser,
   scope: DataScope,
   applicationId: string,
@@ -61,7 +62,24 @@ export async function decideApplication(
     await finishCrashedStep(services, app, level, now);
     throw new AppError(409, ERROR_IDS.creditAlreadyDecided, '该级审批已由他人完成,请刷新');
   }
-  return applySteps(services, app);
+  const decided = await applySteps(services, app);
+  await afterDecision(services, app, decided);
+  return decided;
+}
+
+/** What a decision may use beyond the models: the V7 outbox worker and the portrait cache. */
+export type DecisionServices = Pick<Services, 'models'> & Partial<Pick<Services, 'v7Sync' | 'redis' | 'config'>>;
+
+/**
+ * Side effects that only speed things up, never carry the truth: the outbox is already in
+ * the document, so a failed notify is picked up by the sweeper, and a stale portrait expires.
+ */
+async function afterDecision(services: DecisionServices, before: CreditApplicationDoc, after: CreditApplicationDoc): Promise<void> {
+  if (after.status === before.status) return;
+  if (after.status === 'approved' && services.v7Sync) await services.v7Sync.notifyApproved(String(after._id)).catch(() => undefined);
+  if (services.redis && services.config) {
+    await invalidatePortraits(services.redis, services.config.redisPrefix, [String(after.householdId)]).catch(() => undefined);
+  }
 }
 
 /** Writes the state that follows from the application's steps, and releases the claim when final. */

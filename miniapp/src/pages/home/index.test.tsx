@@ -63,10 +63,10 @@ function meFor(role: Role): Me {
 
 const cases: Array<[Role, string, string[], string[]]> = [
   ['manager', '客户经理', ['我的客户', '走访建档', '预约'], []],
-  ['branch_president', '支行行长', ['本支行客户'], ['待审批']],
-  ['hq_credit', '总行授信审批', [], ['授信审批', '全行概览', '电子地图']],
+  ['branch_president', '支行行长', ['本支行客户', '待审批', '本支行预约'], []],
+  ['hq_credit', '总行授信审批', ['授信审批'], ['全行概览', '电子地图']],
   ['hq_marketing', '总行营销管理', [], ['全行概览', '电子地图']],
-  ['admin', '管理员', [], ['全行概览', '电子地图', '授信审批']],
+  ['admin', '管理员', ['授信审批'], ['全行概览', '电子地图']],
   ['customer', '客户', ['我的预约'], ['阳光信贷']],
 ];
 
@@ -129,11 +129,11 @@ it('opens the household list from 我的客户', async () => {
 });
 
 it('does not navigate for an entry that is not built yet', async () => {
-  fetchMe.mockResolvedValue(meFor('branch_president'));
+  fetchMe.mockResolvedValue(meFor('hq_marketing'));
   const { container } = render(<HomePage />);
   await screen.findByText('测试用户');
   act(() => {
-    (container.querySelector('#entry-approvals') as HTMLElement).click();
+    (container.querySelector('#entry-map') as HTMLElement).click();
   });
   expect(Taro.navigateTo).not.toHaveBeenCalled();
 });

@@ -19,7 +19,7 @@ const soon = (key: string, title: string, description: string): HomeEntry => ({ 
 
 const HQ_OVERVIEW = soon('overview', '全行概览', '走访、建档、授信、用信漏斗');
 const HQ_MAP = soon('map', '电子地图', '按镇村查看营销进度');
-const HQ_APPROVAL = soon('approval', '授信审批', '总行二级审批');
+const HQ_APPROVAL: HomeEntry = { key: 'approval', title: '授信审批', description: '总行二级审批', url: ROUTES.creditQueue };
 
 export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
   manager: [
@@ -29,7 +29,8 @@ export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
   ],
   branch_president: [
     { key: 'households', title: '本支行客户', description: '本支行全部农户', url: ROUTES.households },
-    soon('approvals', '待审批', '支行一级审批'),
+    { key: 'approvals', title: '待审批', description: '支行一级审批', url: ROUTES.creditQueue },
+    { key: 'appointments', title: '本支行预约', description: '今日客户预约', url: ROUTES.appointmentsToday },
   ],
   hq_credit: [HQ_APPROVAL, HQ_OVERVIEW, HQ_MAP],
   hq_marketing: [HQ_OVERVIEW, HQ_MAP],
