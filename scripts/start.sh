@@ -32,6 +32,8 @@ log "seeding the demo bank if the database is empty ($DEMO_HOUSEHOLDS households
 npx tsx bff/demo/cli.ts --if-empty --households "$DEMO_HOUSEHOLDS" --seed 20261128 --ods-dir data/ods --business-date "$BUSINESS_DATE"
 log "importing the ODS files of $BUSINESS_DATE (a no-op when already imported)"
 npx tsx bff/ods/cli.ts --date "$BUSINESS_DATE" --dir data/ods
+log "deriving the funnel report's marks and rollups from the data (once per database)"
+npx tsx bff/funnel/cli.ts backfill --if-empty
 if [ -z "$EXTERNAL_DB" ]; then
   log "indexing the FerretDB tables for containment lookups (a no-op when done)"
   ferretdb_gin_indexes sunshine

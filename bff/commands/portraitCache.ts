@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ScopeFilter } from '../policies/scope';
+import { householdVisitStateKey } from '../visits/householdVisitState';
 
 /**
  * Read-through cache of presented portraits in Redis: `<prefix>portrait:<householdId>` →
@@ -9,7 +10,7 @@ import type { ScopeFilter } from '../policies/scope';
  *
  * Freshness:
  * - visits: the entry carries the household's latest-visit time as recordVisit keeps it in
- *   Redis (`<prefix>hhvisit:<id>` field `lastAt`, bff/visits/householdVisitState.ts), read in
+ *   Redis (`householdVisitStateKey`, field `lastAt`, bff/visits/householdVisitState.ts), read in
  *   the same round trip as the entry; a newer visit makes the entry a miss;
  * - the manager transfer and the portrait rebuild drop entries (`invalidatePortraits`,
  *   `flushPortraitCache`);
@@ -52,18 +53,18 @@ export interface CachedPortrait {
 }
 
 const key = (prefix: string, householdId: string) => `${prefix}portrait:${householdId}`;
-const visitStateKey = (prefix: string, householdId: string) => `${prefix}hhvisit:${householdId}`;
 
 /** The household's current latest-visit stamp ('' when no visit is known to Redis). */
 export async function currentVisitStamp(redis: Redis, prefix: string, householdId: string): Promise<string> {
-  return (await redis.hget(visitStateKey(prefix, householdId), 'lastAt')) ?? '';
+  return (await redis.hget(householdVisitStateKey(prefix, householdId), 'lastAt')) ?? '';
 }
 
 /** The cached portrait, or null on a miss or when a newer visit has been recorded since. */
 export async function getCachedPortrait(redis: Redis, prefix: string, householdId: string): Promise<CachedPortrait | null> {
   const near = localGet(key(prefix, householdId));
   if (near) return near;
-  const replies = (await redis.multi().get(key(prefix, householdId)).hget(visitStateKey(prefix, householdId), 'lastAt').exec()) ?? [];
+  const replies =
+    (await redis.multi().get(key(prefix, householdId)).hget(householdVisitStateKey(prefix, householdId), 'lastAt').exec()) ?? [];
   const raw = replies[0]?.[1] as string | null | undefined;
   const stamp = (replies[1]?.[1] as string | null | undefined) ?? '';
   if (!raw) return null;

@@ -11,7 +11,9 @@ import { checkTravel, type TimedFix } from '../visits/travel';
 import { addFix, neighbourFixes } from '../visits/recentFixes';
 import { householdInScope, loadHouseholdFacts, recordHouseholdVisit } from '../visits/householdVisitState';
 import { scheduleStatsRefresh } from '../stats/statsRollup';
+import { funnelOnVisit } from '../funnel/funnelHooks';
 import { payloadHash } from './householdFileFields';
+import { insertBatcherFor } from '../models/insertBatcher';
 
 /** A photo belongs to a visit only if taken this close to the visit's fix. */
 export const PHOTO_WINDOW_MS = 2 * 3_600_000;
@@ -23,10 +25,11 @@ export const PHOTO_WINDOW_MS = 2 * 3_600_000;
  * first verified visit, and updates the household's visit rollup used by the visited /
  * not-yet-visited lists.
  *
- * The hot path touches the database once: the insert of the visit, whose primary key is
- * also the idempotency claim (see visitIdFor); household facts, the rollup and recent fixes go through Redis (see
- * householdVisitState.ts for why: every household read or update scans on FerretDB 1.24).
- * The response is built from what was written, not re-read.
+ * The hot path writes the database once: the insert of the visit (batched with concurrent
+ * submits), whose primary key is also the idempotency claim (see visitIdFor). The
+ * household's visit rollup is decided in Redis and written behind the request
+ * (householdVisitState.ts says why); household facts and recent fixes come from Redis. The
+ * response is built from what was written, not re-read.
  */
 export async function recordVisit(
   services: Pick<Services, 'models' | 'redis' | 'config'> & Partial<Pick<Services, 'closers' | 'logger'>>,
@@ -72,30 +75,27 @@ export async function recordVisit(
     customerConfirmed: false,
     travelAnomaly: travel?.reason ?? null,
   });
-  let created: VisitDoc;
-  try {
-    const doc = await models.Visit.create({
-      _id: visitId,
-      payloadHash: hash,
-      householdId: new Types.ObjectId(household.id),
-      managerId: new Types.ObjectId(household.managerId),
-      branchId: household.branchId,
-      villageCode: household.villageCode,
-      recordedBy: new Types.ObjectId(user.id),
-      at: fixAt,
-      location: { lat: visit.location.lat, lng: visit.location.lng, accuracy: visit.location.accuracy },
-      distanceM: proof.distanceM,
-      proof: { level: proof.level, reasons: proof.reasons },
-      notes: visit.notes,
-      products: visit.products,
-      creditNeed: visit.creditNeed,
-      outcome: visit.outcome,
-      nextFollowUp: visit.nextFollowUp,
-      photos: visit.photoIds.map((id) => ({ photoId: new Types.ObjectId(id), sha256: photoById.get(id)!.sha256 })),
-    });
-    created = doc.toObject() as VisitDoc;
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+  // Inserted through the visit batcher: concurrent submits share one database round trip.
+  const { doc: created, outcome } = await insertBatcherFor(models.Visit).insert<VisitDoc>({
+    _id: visitId,
+    payloadHash: hash,
+    householdId: new Types.ObjectId(household.id),
+    managerId: new Types.ObjectId(household.managerId),
+    branchId: household.branchId,
+    villageCode: household.villageCode,
+    recordedBy: new Types.ObjectId(user.id),
+    at: fixAt,
+    location: { lat: visit.location.lat, lng: visit.location.lng, accuracy: visit.location.accuracy },
+    distanceM: proof.distanceM,
+    proof: { level: proof.level, reasons: proof.reasons },
+    notes: visit.notes,
+    products: visit.products,
+    creditNeed: visit.creditNeed,
+    outcome: visit.outcome,
+    nextFollowUp: visit.nextFollowUp,
+    photos: visit.photoIds.map((id) => ({ photoId: new Types.ObjectId(id), sha256: photoById.get(id)!.sha256 })),
+  });
+  if (outcome === 'duplicate') {
     const existing = await models.Visit.findById(visitId).lean<VisitDoc>();
     if (!existing || existing.payloadHash !== hash || String(existing.recordedBy) !== user.id) {
       throw new AppError(422, ERROR_IDS.idempotencyMismatch, '该客户端编号已用于另一次提交', { field: 'clientId' });
@@ -104,7 +104,7 @@ export async function recordVisit(
   }
 
   await Promise.all([
-    recordHouseholdVisit(services, household.id, {
+    recordHouseholdVisit(services, household, {
       at: fixAt,
       nextFollowUp: visit.nextFollowUp,
       geotag: proof.setsGeotag && !household.geotag ? { lat: fix.lat, lng: fix.lng, visitId } : null,
@@ -112,6 +112,7 @@ export async function recordVisit(
     addFix(redis, config.redisPrefix, user.id, String(visitId), fix),
   ]);
   scheduleStatsRefresh(services, user.id);
+  funnelOnVisit(services, created);
   return { visit: created, created: true };
 }
 

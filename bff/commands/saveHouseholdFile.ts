@@ -6,8 +6,11 @@ import type { HouseholdDoc } from '../models/Household';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../src/errors';
 import { claimSubmission, householdFileFields, payloadHash } from './householdFileFields';
 import { recordAudit } from './recordAudit';
+import { invalidatePortraits } from './portraitCache';
+import { invalidateHouseholdFacts } from '../visits/householdVisitState';
+import { funnelOnHouseholdFiled } from '../funnel/funnelHooks';
 
-type Deps = Pick<Services, 'models' | 'crypto'>;
+type Deps = Pick<Services, 'models' | 'crypto' | 'redis' | 'config'>;
 
 /**
  * Files a new household for the calling manager, exactly once per client id.
@@ -32,8 +35,8 @@ export async function createHouseholdFile(
   const existing = await models.Household.findById(householdId).lean<HouseholdDoc>();
   if (existing) return { household: existing, created: false };
 
-  await assertNoDuplicateMembers(deps, file, householdId);
   const fields = householdFileFields(file, crypto);
+  await assertNoDuplicateMembers(deps, fields.members, householdId);
   // 户号: app-filed households number from 90001 per village, above any imported paper
   // series. The unique index on householdNo arbitrates concurrent filings in one village.
   const prefix = `${file.villageCode}9`;
@@ -66,6 +69,7 @@ export async function createHouseholdFile(
   }
   const household = await models.Household.findById(householdId).lean<HouseholdDoc>();
   if (!household) throw new Error('household vanished after insert');
+  funnelOnHouseholdFiled(deps, household);
   return { household, created: true };
 }
 
@@ -76,40 +80,53 @@ export async function createHouseholdFile(
  * one, so the app can show both and let the person decide — never a silent overwrite.
  * A revision claimed but not applied (a crash in between) is rolled forward on the next
  * save.
+ *
+ * Idempotent on the edit's client id, as filing is: the id is claimed once with the edit's
+ * payload (another payload under it is a 422), and the revision records it. A replay — the
+ * outbox resending after a lost answer, ten times or ten at once — finds its own revision
+ * and answers with the file as it is now: no second revision, no 409 against itself.
  */
 export async function updateHouseholdFile(
   deps: Deps,
   user: AuthUser,
   scope: DataScope,
   id: string,
-  input: HouseholdFile & { version: number },
+  input: HouseholdFile & { version: number; clientId: string },
   meta: { ip: string | null; requestId: string | null },
 ): Promise<HouseholdDoc> {
   const { models, crypto } = deps;
-  const { version, ...file } = input;
+  const { version, clientId, ...file } = input;
   let current = await scope.households.findById(id).lean<HouseholdDoc>();
   if (!current) throw new NotFoundError('未找到该户');
   if (user.role !== 'manager' || String(current.managerId) !== user.id) {
     throw new AppError(403, ERROR_IDS.forbidden, '只有责任客户经理可以修改档案');
   }
+  await claimSubmission(models, `householdEdit:${clientId}`, 'household.update', payloadHash({ id, version, file }), user.id);
   current = await rollForward(deps, current);
+  const revisionId = `${id}:${version + 1}`;
+  if (current.version !== version) {
+    if (await isRevisionOf(deps, revisionId, clientId)) return replayed(deps, current);
+    throw versionConflict(current.version);
+  }
   if (file.villageCode !== current.villageCode) await assertVillageInBranch(deps, file.villageCode, current.branchId);
-  if (current.version !== version) throw versionConflict(current.version);
-  await assertNoDuplicateMembers(deps, file, current._id);
 
   const fields = householdFileFields(file, crypto, current);
+  await assertNoDuplicateMembers(deps, fields.members, current._id);
   try {
     await models.HouseholdRevision.create({
-      _id: `${id}:${version + 1}`,
+      _id: revisionId,
       householdId: current._id,
       version: version + 1,
       fields,
       userId: user.id,
+      clientId,
       at: new Date(),
     });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw versionConflict(version + 1);
-    throw err;
+    if ((err as { code?: number }).code !== 11000) throw err;
+    // The same edit sent twice at once: the twin's revision is this edit; apply its fields.
+    if (await isRevisionOf(deps, revisionId, clientId)) return replayed(deps, await rollForward(deps, current));
+    throw versionConflict(version + 1);
   }
   await models.Household.updateOne({ _id: current._id }, { $set: { ...fields, version: version + 1 } });
   await recordAudit(models, {
@@ -120,7 +137,34 @@ export async function updateHouseholdFile(
     username: user.username,
     details: { householdId: id, version: version + 1 },
   });
+  await dropCachedFacts(deps, id, { villageChanged: fields.villageCode !== current.villageCode });
   return (await models.Household.findById(current._id).lean<HouseholdDoc>())!;
+}
+
+/** Whether revision `<id>:<version>` was made by the edit with this client id. */
+async function isRevisionOf(deps: Deps, revisionId: string, clientId: string): Promise<boolean> {
+  const revision = await deps.models.HouseholdRevision.findById(revisionId, { clientId: 1 }).lean();
+  return revision?.clientId === clientId;
+}
+
+/**
+ * A replay's answer. Whether the first attempt got as far as dropping the caches is unknown
+ * (it may have died just after applying), so they are dropped again, village facts included.
+ */
+async function replayed(deps: Deps, household: HouseholdDoc): Promise<HouseholdDoc> {
+  await dropCachedFacts(deps, String(household._id), { villageChanged: true });
+  return household;
+}
+
+/**
+ * Caches that copy the file: the portrait (head, members, money) always; the visit path's
+ * household facts (manager, branch, village, geotag) only when the village changed, the one
+ * fact an edit can change, as dropping them costs every manager a reload.
+ */
+async function dropCachedFacts(deps: Deps, householdId: string, opts: { villageChanged: boolean }): Promise<void> {
+  const { redis, config } = deps;
+  if (opts.villageChanged) await invalidateHouseholdFacts(redis, config.redisPrefix);
+  await invalidatePortraits(redis, config.redisPrefix, [householdId]);
 }
 
 /** Applies revisions that were claimed but not applied (a save interrupted by a crash). */
@@ -151,13 +195,13 @@ async function assertVillageInBranch(deps: Deps, villageCode: string, branchId: 
 }
 
 /** A person is filed once: the same ID number in another household is a conflict, found by blind index. */
-async function assertNoDuplicateMembers(deps: Deps, file: HouseholdFile, selfId: Types.ObjectId | null): Promise<void> {
-  const indexes = file.members.map((m) => deps.crypto.blindIndex('id', m.idNumber));
+async function assertNoDuplicateMembers(deps: Deps, members: Array<{ idIndex: string }>, selfId: Types.ObjectId | null): Promise<void> {
+  const indexes = members.map((m) => m.idIndex);
   const clash = await deps.models.Household.findOne(
     { 'members.idIndex': mongoose.trusted({ $in: indexes }), ...(selfId ? { _id: mongoose.trusted({ $ne: selfId }) } : {}) },
     { householdNo: 1, members: 1 },
   ).lean<HouseholdDoc>();
   if (!clash) return;
-  const at = file.members.findIndex((m) => clash.members.some((cm) => cm.idIndex === deps.crypto.blindIndex('id', m.idNumber)));
+  const at = members.findIndex((m) => clash.members.some((cm) => cm.idIndex === m.idIndex));
   throw new ConflictError(`第${at + 1}位成员已在户号 ${clash.householdNo} 中建档`, `members.${at}.idNumber`);
 }

@@ -15,6 +15,8 @@ export const householdRevisionSchema = new Schema({
   version: { type: Number, required: true },
   fields: { type: Schema.Types.Mixed, required: true },
   userId: { type: String, required: true },
+  /** The edit's client id: a replay of the same edit recognises its revision (null before it existed). */
+  clientId: { type: String, default: null },
   at: { type: Date, required: true },
 });
 

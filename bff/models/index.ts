@@ -15,7 +15,6 @@ import { odsImportSchema } from './OdsImport';
 import { photoDataSchema, photoSchema } from './Photo';
 import { visitConfirmationSchema } from './VisitConfirmation';
 import { managerStatsSchema } from './ManagerStats';
-// <anchor:model-imports-evidence>
 import { customerSchema } from './Customer';
 import { customerIdentitySchema } from './CustomerIdentity';
 import { shareCardSchema } from './ShareCard';
@@ -25,21 +24,19 @@ import { appointmentSchema } from './Appointment';
 import { appointmentRevisionSchema } from './AppointmentRevision';
 import { slotClaimSchema } from './SlotClaim';
 import { reminderDeliverySchema } from './ReminderDelivery';
-// <anchor:model-imports-customer>
 import { householdPortraitSchema } from './HouseholdPortrait';
 import { managerTransferSchema } from './ManagerTransfer';
-// <anchor:model-imports-portrait>
 import { v7EventSchema } from './V7Event';
 import { v7SyncAttemptSchema } from './V7SyncAttempt';
 import { v7SyncRetrySchema } from './V7SyncRetry';
 import { creditUsageSchema } from './CreditUsage';
-// <anchor:model-imports-credit>
 import { creditEvaluationSchema } from './CreditEvaluation';
 import { creditApplicationSchema } from './CreditApplication';
 import { approvalStepSchema } from './ApprovalStep';
 import { pendingApplicationClaimSchema } from './PendingApplicationClaim';
 import { creditReviewRequestSchema } from './CreditReviewRequest';
-// <anchor:model-imports-flow>
+import { funnelMarkSchema } from './FunnelMark';
+import { funnelRollupSchema } from './FunnelRollup';
 
 /**
  * Binds every model to one connection. The app receives its models rather than using
@@ -65,7 +62,6 @@ export function createModels(conn: Connection) {
     PhotoData: conn.model('PhotoData', photoDataSchema, 'photodata'),
     VisitConfirmation: conn.model('VisitConfirmation', visitConfirmationSchema),
     ManagerStats: conn.model('ManagerStats', managerStatsSchema),
-    // <anchor:models-evidence>
     Customer: conn.model('Customer', customerSchema),
     CustomerIdentity: conn.model('CustomerIdentity', customerIdentitySchema),
     ShareCard: conn.model('ShareCard', shareCardSchema),
@@ -75,21 +71,19 @@ export function createModels(conn: Connection) {
     AppointmentRevision: conn.model('AppointmentRevision', appointmentRevisionSchema),
     SlotClaim: conn.model('SlotClaim', slotClaimSchema),
     ReminderDelivery: conn.model('ReminderDelivery', reminderDeliverySchema),
-    // <anchor:models-customer>
     HouseholdPortrait: conn.model('HouseholdPortrait', householdPortraitSchema),
     ManagerTransfer: conn.model('ManagerTransfer', managerTransferSchema),
-    // <anchor:models-portrait>
     V7Event: conn.model('V7Event', v7EventSchema, 'v7events'),
     V7SyncAttempt: conn.model('V7SyncAttempt', v7SyncAttemptSchema, 'v7syncattempts'),
     V7SyncRetry: conn.model('V7SyncRetry', v7SyncRetrySchema, 'v7syncretries'),
     CreditUsage: conn.model('CreditUsage', creditUsageSchema, 'creditusages'),
-    // <anchor:models-credit>
     CreditEvaluation: conn.model('CreditEvaluation', creditEvaluationSchema),
     CreditApplication: conn.model('CreditApplication', creditApplicationSchema),
     ApprovalStep: conn.model('ApprovalStep', approvalStepSchema),
     PendingApplicationClaim: conn.model('PendingApplicationClaim', pendingApplicationClaimSchema),
     CreditReviewRequest: conn.model('CreditReviewRequest', creditReviewRequestSchema),
-    // <anchor:models-flow>
+    FunnelMark: conn.model('FunnelMark', funnelMarkSchema, 'funnelmarks'),
+    FunnelRollup: conn.model('FunnelRollup', funnelRollupSchema, 'funnelrollups'),
   };
 }
 

@@ -27,6 +27,54 @@ export function presentHouseholdSummary(h: HouseholdDoc, regions: RegionNames) {
   };
 }
 
+/**
+ * The file's money and soft information, whole, so the form can edit the file as a whole.
+ * Files imported before a part existed get that part's defaults rather than a gap.
+ */
+function presentHouseholdMoney(h: HouseholdDoc) {
+  const f = h.finance;
+  const a = h.assets;
+  const n = (v: number | null | undefined) => v ?? 0;
+  const item = (x: { kind: string; count?: number | null; value?: number | null }) => ({
+    kind: x.kind,
+    count: n(x.count),
+    value: n(x.value),
+  });
+  return {
+    finance: {
+      annualIncome: n(f?.annualIncome),
+      netIncome: n(f?.netIncome),
+      perCapitaIncome: n(f?.perCapitaIncome),
+      annualSpending: n(f?.annualSpending),
+      mainBusiness: f?.mainBusiness ?? '',
+      incomeSource: f?.incomeSource ?? '',
+      businessScale: f?.businessScale ?? '',
+      workingCapital: n(f?.workingCapital),
+    },
+    assets: {
+      houses: (a?.houses ?? []).map((x) => ({
+        kind: x.kind,
+        structure: x.structure ?? '',
+        rooms: n(x.rooms),
+        estate: x.estate ?? '',
+        area: n(x.area),
+        appraisedValue: n(x.appraisedValue),
+      })),
+      vehicles: (a?.vehicles ?? []).map(item),
+      machinery: (a?.machinery ?? []).map(item),
+      livestock: (a?.livestock ?? []).map(item),
+      landArea: n(a?.landArea),
+      depositsElsewhere: n(a?.depositsElsewhere),
+      otherAssets: n(a?.otherAssets),
+      totalAssets: n(a?.totalAssets),
+      totalDebt: n(a?.totalDebt),
+      netAssets: n(a?.netAssets),
+    },
+    debts: (h.debts ?? []).map((d) => ({ lender: d.lender, kind: d.kind, balance: n(d.balance) })),
+    softInfo: { flags: [...(h.softInfo?.flags ?? [])], notes: h.softInfo?.notes ?? '' },
+  };
+}
+
 export function presentHouseholdDetail(h: HouseholdDoc, regions: RegionNames) {
   return {
     ...presentHouseholdSummary(h, regions),
@@ -43,6 +91,7 @@ export function presentHouseholdDetail(h: HouseholdDoc, regions: RegionNames) {
       maritalStatus: m.maritalStatus,
       occupation: m.occupation ?? '',
     })),
+    ...presentHouseholdMoney(h),
     version: h.version,
     updatedAt: (h as { updatedAt?: Date }).updatedAt?.toISOString() ?? '',
   };

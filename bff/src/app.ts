@@ -2,7 +2,6 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
-import helmet from 'koa-helmet';
 import serve from 'koa-static';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
@@ -17,8 +16,12 @@ import { createWechatClient, type WechatClient } from '../clients/wechatClient';
 import { RegionDirectory } from './regionDirectory';
 import { requestId } from './middleware/requestId';
 import { errorHandler } from './middleware/errorHandler';
+import { securityHeaders } from './middleware/securityHeaders';
 import { systemRoutes } from '../routes/system/system';
 import { apiRouters } from '../routes';
+import { createCustomerPortal } from '../appointments/customerPortal';
+import { createV7Sync } from '../jobs/v7Sync/v7Sync';
+import { createCreditChecks } from '../creditFacts/creditChecks';
 
 export interface AppDeps {
   config: AppConfig;
@@ -47,20 +50,9 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
     wechat: deps.wechat ?? createWechatClient(config.wechat),
     regions: new RegionDirectory(models),
     closers: [],
-    // <anchor:services-evidence>
-    // Required here rather than imported at the top: this anchor is the customer portal's only line in app.ts.
-    customerPortal: (require('../appointments/customerPortal') as typeof import('../appointments/customerPortal')).createCustomerPortal(
-      { config, redis },
-      () => services,
-    ),
-    // <anchor:services-customer>
-    // <anchor:services-portrait>
-    // Required here rather than imported at the top, so the sync's wiring stays at its own anchor.
-    v7Sync: (require('../jobs/v7Sync/v7Sync') as typeof import('../jobs/v7Sync/v7Sync')).createV7Sync({ config, redis }, () => services),
-    // <anchor:services-credit>
-    // Required here rather than imported at the top: this anchor is the flow's only line in app.ts.
-    creditChecks: (require('../creditFacts/creditChecks') as typeof import('../creditFacts/creditChecks')).createCreditChecks(config, redis),
-    // <anchor:services-flow>
+    customerPortal: createCustomerPortal({ config, redis }, () => services),
+    v7Sync: createV7Sync({ config, redis }, () => services),
+    creditChecks: createCreditChecks(config, redis),
   };
 
   const app = new Koa<AppState, AppContext>({ proxy: config.env === 'production' });
@@ -70,7 +62,7 @@ export function createApp(deps: AppDeps): Koa<AppState, AppContext> {
   app.use(requestId());
   app.use(errorHandler());
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],

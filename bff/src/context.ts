@@ -37,17 +37,12 @@ export interface Services {
   regions: RegionDirectory;
   /** Run on shutdown (main.ts, test apps), newest first: queues, workers, clients. */
   closers: Array<() => Promise<void>>;
-  // <anchor:services-type-evidence>
   /** SMS sign-in and appointment reminders of the customer portal (bff/appointments). */
   customerPortal: import('../appointments/customerPortal').CustomerPortal;
-  // <anchor:services-type-customer>
-  // <anchor:services-type-portrait>
   /** Delivery of approved applications to V7 (outbox worker, sweeper, dead letters): bff/jobs/v7Sync. */
   v7Sync: import('../jobs/v7Sync/v7Sync').V7Sync;
-  // <anchor:services-type-credit>
   /** V7 real-time checks for credit facts, cached in Redis (bff/creditFacts). */
   creditChecks: import('../creditFacts/v7Checks').CachedV7Checks;
-  // <anchor:services-type-flow>
 }
 
 export interface AppState extends DefaultState {

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const conn = await connectDatabase(config.mongodbUri);
-  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  // Auto-pipelining sends the commands that concurrent requests issue in one tick as one
+  // write: a request makes several small Redis calls (session, facts, rollup, fixes).
+  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const app = createApp({ config, logger, conn, redis });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}` }, 'bff listening');

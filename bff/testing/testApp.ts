@@ -49,7 +49,7 @@ export async function startTestApp(opts: StartTestAppOptions = {}): Promise<Test
     ...(opts.h5Dist ? { H5_DIST: opts.h5Dist } : {}),
     ...opts.env,
   });
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableAutoPipelining: true } /* as main.ts */);
   const app = createApp({ config, logger: createLogger(config.logLevel), conn: db.conn, redis });
   const server = await listen(app.callback());
   const stopServer = () => closeServer(server.server);

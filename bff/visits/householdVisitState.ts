@@ -18,14 +18,20 @@ import type { HouseholdDoc } from '../models/Household';
  *   refused right away rather than after the cache expires.
  * - The visit rollup (lastVisitAt, nextFollowUp, the geotag the first verified visit sets)
  *   is decided atomically in Redis by one Lua script (latest visit time wins; the first
- *   geotag wins), and written to the household document behind the request by a flusher,
- *   one update per household per turn however many visits arrived. The lists follow
- *   visits within about a second when idle; under load the flusher yields (see
- *   ensureFlusher) and pending households coalesce, so the lists lag further behind.
+ *   geotag wins), because FerretDB 1.x applies an update as read-modify-write without a
+ *   condition (bench/ferretdb-atomicity): two concurrent visits deciding on the document
+ *   would lose one of them. The decided state is written to the household document behind
+ *   the request: writing it inside the submit cut throughput from 388 to 137 visits/s on the
+ *   50,000-household bank (bench/visit-submit/RESULTS.md). Pending households sit in a global
+ *   dirty set and in their manager's; a manager's household list first writes that manager's
+ *   pending households (`flushManagerHouseholdVisits`), so a manager always sees their own
+ *   visit under 已走访 at once, and a background flusher writes the rest within seconds.
+ *   After every write the household is cleaned only if no newer revision was decided
+ *   meanwhile, so writes landing out of order converge on the decided state.
  */
 export const FACTS_TTL_SEC = 5 * 60;
 const VISIT_STATE_TTL_SEC = 7 * 86_400;
-const FLUSH_INTERVAL_MS = 500;
+const FLUSH_INTERVAL_MS = 1_000;
 const FLUSH_BATCH = 20;
 const FLUSH_PER_TURN = 4;
 
@@ -44,7 +50,12 @@ const keys = (prefix: string, id = '') => ({
   facts: `${prefix}hhfacts:${id}`,
   visit: `${prefix}hhvisit:${id}`,
   dirty: `${prefix}hhvisit:dirty`,
+  /** With `id` a manager id: that manager's pending households. */
+  managerDirty: `${prefix}hhvisit:dirty:${id}`,
 });
+
+/** The Redis hash holding a household's decided visit rollup (field `lastAt`: latest visit, ms). */
+export const householdVisitStateKey = (prefix: string, householdId: string): string => keys(prefix, householdId).visit;
 
 /** Drops every cached household fact (after a transfer, an edit of a file's village…). */
 export async function invalidateHouseholdFacts(redis: Redis, prefix: string): Promise<void> {
@@ -123,8 +134,10 @@ async function readPortfolio(deps: Deps, managerId: string, generation: string):
 }
 
 /**
- * KEYS: visit-state hash, dirty set. ARGV: household id, visit time (ms), nextFollowUp JSON,
- * geotag JSON or '', ttl. The latest visit by time wins lastAt/nextFollowUp; the first geotag wins.
+ * KEYS: visit-state hash, global dirty set, the manager's dirty set. ARGV: household id, visit
+ * time (ms), nextFollowUp JSON, geotag JSON or '', ttl, manager id. The latest visit by time
+ * wins lastAt/nextFollowUp; the first geotag wins. Every change bumps `rev` and marks the
+ * household dirty in both sets. Returns whether anything changed.
  */
 const RECORD_SCRIPT = `
 local last = tonumber(redis.call('HGET', KEYS[1], 'lastAt') or '-1')
@@ -138,31 +151,95 @@ if ARGV[4] ~= '' then
   changed = changed + redis.call('HSETNX', KEYS[1], 'geotag', ARGV[4])
 end
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[5]))
-if changed > 0 then redis.call('SADD', KEYS[2], ARGV[1]) end
+if changed > 0 then
+  redis.call('HINCRBY', KEYS[1], 'rev', 1)
+  redis.call('HSET', KEYS[1], 'manager', ARGV[6])
+  redis.call('SADD', KEYS[2], ARGV[1])
+  redis.call('SADD', KEYS[3], ARGV[1])
+end
 return changed
 `;
 
+/**
+ * KEYS: visit-state hash, global dirty set. ARGV: household id, rev just written, the key
+ * prefix of managers' dirty sets. After a write of revision N: clean (from both sets) if N is
+ * still the newest; otherwise (a newer change, or an older write that may have landed after
+ * a newer one) mark the household dirty again.
+ */
+const CLEAN_SCRIPT = `
+local manager = redis.call('HGET', KEYS[1], 'manager')
+local managerKey = ARGV[3] .. (manager or '')
+if tonumber(redis.call('HGET', KEYS[1], 'rev') or '0') == tonumber(ARGV[2]) then
+  redis.call('SREM', KEYS[2], ARGV[1])
+  if manager then redis.call('SREM', managerKey, ARGV[1]) end
+  return 1
+end
+redis.call('SADD', KEYS[2], ARGV[1])
+if manager then redis.call('SADD', managerKey, ARGV[1]) end
+return 0
+`;
+
+/** The document fields for a decided visit state (hash fields as Redis holds them). */
+function rollupFields(state: { lastAt?: string; nextFollowUp?: string; geotag?: string }): Record<string, unknown> | null {
+  if (!state.lastAt && !state.geotag) return null;
+  const set: Record<string, unknown> = {};
+  if (state.lastAt) {
+    set.lastVisitAt = new Date(Number(state.lastAt));
+    set.nextFollowUp = JSON.parse(state.nextFollowUp || 'null') as string | null;
+  }
+  if (state.geotag) set.geotag = JSON.parse(state.geotag) as unknown;
+  return set;
+}
+
+/**
+ * Records a visit in the household's rollup (decided in Redis); the household document follows
+ * behind the request (see the top of this file).
+ */
 export async function recordHouseholdVisit(
   deps: Deps,
-  householdId: string,
+  household: { id: string; managerId: string },
   visit: { at: Date; nextFollowUp: string | null; geotag: { lat: number; lng: number; visitId: Types.ObjectId } | null },
 ): Promise<void> {
-  const k = keys(deps.config.redisPrefix, householdId);
+  const prefix = deps.config.redisPrefix;
+  const k = keys(prefix, household.id);
   const geotag = visit.geotag
     ? JSON.stringify({ lat: visit.geotag.lat, lng: visit.geotag.lng, visitId: String(visit.geotag.visitId) })
     : '';
   await deps.redis.eval(
     RECORD_SCRIPT,
-    2,
+    3,
     k.visit,
     k.dirty,
-    householdId,
+    keys(prefix, household.managerId).managerDirty,
+    household.id,
     String(visit.at.getTime()),
     JSON.stringify(visit.nextFollowUp),
     geotag,
     VISIT_STATE_TTL_SEC,
+    household.managerId,
   );
   ensureFlusher(deps);
+}
+
+/** Writes one household's decided rollup, then cleans it unless a newer one was decided. */
+async function writeRollup(deps: Pick<Services, 'models' | 'redis' | 'config'>, householdId: string): Promise<boolean> {
+  const { redis, config, models } = deps;
+  const k = keys(config.redisPrefix, householdId);
+  const state = await redis.hgetall(k.visit);
+  const set = rollupFields(state);
+  if (set) await models.Household.updateOne({ _id: householdId }, { $set: set });
+  await redis.eval(CLEAN_SCRIPT, 2, k.visit, k.dirty, householdId, state.rev ?? '0', keys(config.redisPrefix).managerDirty);
+  return set !== null;
+}
+
+/**
+ * Writes a manager's pending household rollups before their list is read, so the manager sees
+ * their own visits at once. Usually none or one: the background flusher keeps up.
+ */
+export async function flushManagerHouseholdVisits(deps: Pick<Services, 'models' | 'redis' | 'config'>, managerId: string): Promise<number> {
+  const ids = await deps.redis.smembers(keys(deps.config.redisPrefix, managerId).managerDirty);
+  const written = await Promise.all(ids.map((id) => writeRollup(deps, id)));
+  return written.filter(Boolean).length;
 }
 
 /** Background turns in progress, per Redis prefix (one app each). */
@@ -179,23 +256,14 @@ export async function flushHouseholdVisits(deps: Pick<Services, 'models' | 'redi
 }
 
 async function flushBatch(deps: Pick<Services, 'models' | 'redis' | 'config'>, max: number): Promise<number> {
-  const { redis, config, models } = deps;
+  const { redis, config } = deps;
   let written = 0;
   while (written < max) {
     const ids = await redis.spop(keys(config.redisPrefix).dirty, Math.min(FLUSH_BATCH, max - written));
     if (!ids.length) break;
     for (const [i, id] of ids.entries()) {
-      const state = await redis.hgetall(keys(config.redisPrefix, id).visit);
-      if (!state.lastAt && !state.geotag) continue;
-      const set: Record<string, unknown> = {};
-      if (state.lastAt) {
-        set.lastVisitAt = new Date(Number(state.lastAt));
-        set.nextFollowUp = JSON.parse(state.nextFollowUp ?? 'null') as string | null;
-      }
-      if (state.geotag) set.geotag = JSON.parse(state.geotag) as unknown;
       try {
-        await models.Household.updateOne({ _id: id }, { $set: set });
-        written += 1;
+        if (await writeRollup(deps, id)) written += 1;
       } catch (err) {
         await redis.sadd(keys(config.redisPrefix).dirty, ...ids.slice(i)); // try these again next turn
         throw err;
@@ -207,23 +275,19 @@ async function flushBatch(deps: Pick<Services, 'models' | 'redis' | 'config'>, m
 
 const flushers = new WeakMap<object, () => void>();
 
-/**
- * One background flusher per app (services object), stopped by the app's closers. A new visit
- * starts a turn at once when the flusher is idle, so a manager returning to the list sees it.
- */
+/** One background flusher per app (services object), stopped by the app's closers. */
 function ensureFlusher(deps: Deps): void {
   const owner = deps.closers;
   if (!owner) return;
   const existing = flushers.get(owner);
-  if (existing) return existing();
+  if (existing) return;
   let running: Promise<unknown> | null = null;
   let restUntil = 0;
   const turn = () => {
     if (running || Date.now() < restUntil) return;
     const started = Date.now();
-    // A few households per turn, then rest three times as long as it took: each update scans
-    // the households table on FerretDB 1.24, and this work must yield to requests (measured
-    // in bench/visit-submit/RESULTS.md). Pending households coalesce meanwhile.
+    // A few households per turn, then rest three times as long as it took: this is background
+    // work and must yield to requests. Pending households coalesce meanwhile.
     running = flushBatch(deps, FLUSH_PER_TURN)
       .catch((err: unknown) => deps.logger?.warn({ err }, 'household visit flush failed'))
       .finally(() => {
@@ -242,7 +306,6 @@ function ensureFlusher(deps: Deps): void {
     // Leave nothing behind on a clean shutdown.
     await flushHouseholdVisits(deps).catch(() => undefined);
   });
-  turn();
 }
 
 /** The data-scope check of ScopedCollection, applied to cached facts. */

@@ -13,12 +13,10 @@ export default defineAppConfig({
       root: 'subpackages/capture',
       pages: ['pages/household-form/index', 'pages/visit/index', 'pages/outbox/index'],
     },
-    // <anchor:subpackages-capture>
     {
       root: 'subpackages/evidence',
       pages: ['pages/confirm-qr/index', 'pages/confirm/index'],
     },
-    // <anchor:subpackages-evidence>
     {
       root: 'subpackages/appointments',
       pages: ['pages/share/index', 'pages/today/index', 'pages/availability/index'],
@@ -27,17 +25,18 @@ export default defineAppConfig({
       root: 'subpackages/customer',
       pages: ['pages/card/index', 'pages/mine/index'],
     },
-    // <anchor:subpackages-customer>
     {
       root: 'subpackages/portrait',
       pages: ['pages/index/index'],
     },
-    // <anchor:subpackages-portrait>
     {
       root: 'subpackages/credit',
       pages: ['pages/evaluate/index', 'pages/queue/index', 'pages/application/index'],
     },
-    // <anchor:subpackages-flow>
+    {
+      root: 'subpackages/reports',
+      pages: ['pages/funnel/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -25,20 +25,16 @@ export const ROUTES = {
   householdForm: '/subpackages/capture/pages/household-form/index',
   visitNew: '/subpackages/capture/pages/visit/index',
   outbox: '/subpackages/capture/pages/outbox/index',
-  // <anchor:routes-capture>
   visitConfirmQr: '/subpackages/evidence/pages/confirm-qr/index',
   visitConfirm: '/subpackages/evidence/pages/confirm/index',
-  // <anchor:routes-evidence>
   shareCard: '/subpackages/appointments/pages/share/index',
   appointmentsToday: '/subpackages/appointments/pages/today/index',
   customerCard: '/subpackages/customer/pages/card/index',
   customerAppointments: '/subpackages/customer/pages/mine/index',
   availability: '/subpackages/appointments/pages/availability/index',
-  // <anchor:routes-customer>
   portrait: '/subpackages/portrait/pages/index/index',
-  // <anchor:routes-portrait>
   creditEvaluate: '/subpackages/credit/pages/evaluate/index',
   creditQueue: '/subpackages/credit/pages/queue/index',
   creditApplication: '/subpackages/credit/pages/application/index',
-  // <anchor:routes-flow>
+  funnelReport: '/subpackages/reports/pages/funnel/index',
 } as const;

@@ -23,7 +23,6 @@ export const ERROR_IDS = {
   visitConfirmExpired: 'visit_confirmation.expired',
   visitConfirmUsed: 'visit_confirmation.used',
   visitAlreadyConfirmed: 'visit_confirmation.already_confirmed',
-  // <anchor:errors-evidence>
   shareCardExpired: 'share_card.expired',
   shareCardBound: 'share_card.bound_to_other',
   smsCodeInvalid: 'sms.code_invalid',
@@ -32,10 +31,7 @@ export const ERROR_IDS = {
   slotTaken: 'appointment.slot_taken',
   slotUnavailable: 'appointment.slot_unavailable',
   appointmentStale: 'appointment.stale',
-  // <anchor:errors-customer>
-  // <anchor:errors-portrait>
   v7WebhookUnauthenticated: 'v7_webhook.bad_signature',
-  // <anchor:errors-credit>
   creditEvaluationNotEligible: 'credit.evaluation_not_eligible',
   creditEvaluationStale: 'credit.evaluation_stale',
   creditApplicationPending: 'credit.application_pending',
@@ -44,7 +40,6 @@ export const ERROR_IDS = {
   creditSelfApproval: 'credit.self_approval',
   creditReviewNotAllowed: 'credit.review_not_allowed',
   creditFactsInvalid: 'credit.facts_invalid',
-  // <anchor:errors-flow>
 } as const;
 
 export type ErrorId = (typeof ERROR_IDS)[keyof typeof ERROR_IDS];

@@ -7,6 +7,7 @@ import type { ApprovalStepDoc } from '../../models/ApprovalStep';
 import { AppError, ForbiddenError, NotFoundError } from '../../src/errors';
 import { applicationState } from './applicationState';
 import { creditScope } from './creditScope';
+import { funnelOnApplication } from '../../funnel/funnelHooks';
 
 /** A claimed step whose status was not applied after this long was left by a crash. */
 const UNAPPLIED_STEP_MS = 30_000;
@@ -63,6 +64,7 @@ export async function decideApplication(
     throw new AppError(409, ERROR_IDS.creditAlreadyDecided, '该级审批已由他人完成,请刷新');
   }
   const decided = await applySteps(services, app);
+  funnelOnApplication(services, decided);
   await afterDecision(services, app, decided);
   return decided;
 }

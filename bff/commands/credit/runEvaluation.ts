@@ -8,6 +8,7 @@ import { CURRENT_MODEL_VERSION, CreditFactsError, evaluateWithModel, getModel, v
 import { assembleFacts } from '../../creditFacts/assembleFacts';
 import { chinaDate } from '../../creditFacts/chinaDate';
 import { loadOdsHistory } from '../../creditFacts/odsHistory';
+import { funnelOnEvaluation } from '../../funnel/funnelHooks';
 
 /**
  * Runs the credit engine for one member of a household in the caller's scope (the head by
@@ -63,5 +64,6 @@ export async function runEvaluation(
     decision,
     v7Source: checks.source,
   });
+  funnelOnEvaluation(services, created, household);
   return created.toObject() as CreditEvaluationDoc;
 }

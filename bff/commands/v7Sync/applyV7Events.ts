@@ -5,6 +5,7 @@ import type { Models } from '../../models';
 import type { CreditApplicationDoc } from '../../models/CreditApplication';
 import type { V7EventDoc } from '../../models/V7Event';
 import { invalidatePortraits } from '../portraitCache';
+import { funnelOnV7Events } from '../../funnel/funnelHooks';
 
 interface ApplyDeps {
   models: Models;
@@ -52,6 +53,7 @@ export async function applyApplicationEvents(deps: ApplyDeps, applicationId: str
     for (const e of events.filter((ev) => ev.processedAt === null))
       await models.V7Event.updateOne({ _id: e._id }, { $set: { processedAt: now } });
     if (app) await invalidatePortraits(redis, deps.redisPrefix, [String(app.householdId)]);
+    if (app) funnelOnV7Events(deps, applicationId, events);
     return true;
   } finally {
     if ((await redis.get(lockKey)) === token) await redis.del(lockKey);

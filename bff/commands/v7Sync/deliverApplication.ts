@@ -9,6 +9,7 @@ import type { FieldCrypto } from '../../security/fieldCrypto';
 import { backoffMs, type V7SyncSettings } from '../../jobs/v7Sync/syncSettings';
 import { invalidatePortraits } from '../portraitCache';
 import { buildFilePush, buildPreCreditPush, type OutboxPayload } from './v7Payloads';
+import { funnelOnSynced } from '../../funnel/funnelHooks';
 
 export interface V7SyncDeps {
   models: Models;
@@ -145,6 +146,7 @@ async function record(
   );
   // The portrait shows 'synced'; a failed sync keeps it 'approved'.
   if (result.outcome === 'synced') await invalidatePortraits(deps.redis, deps.redisPrefix, [String(app.householdId)]);
+  if (result.outcome === 'synced') funnelOnSynced(deps, app, now);
   return result;
 }
 

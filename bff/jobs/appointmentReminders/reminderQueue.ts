@@ -1,13 +1,12 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { LazyQueue } from '../lazyQueue';
+
+export { bullPrefix } from '../lazyQueue';
 
 /**
  * The delayed-job queue of appointment reminders (BullMQ). A job's id is derived from the
  * appointment id and version, so each version of an appointment has at most one reminder
  * job, and a reschedule or cancel can find and remove the previous one.
- *
- * The queue opens its Redis connection on first use, so an app that never books (most unit
- * tests) never connects; keys live under the app's Redis prefix, so test files are isolated.
+ * The queue connects on first use (LazyQueue).
  */
 export const REMINDER_QUEUE = 'appointment-reminders';
 
@@ -20,28 +19,16 @@ export function reminderJobId(appointmentId: string, version: number): string {
   return `appt-${appointmentId}-v${version}`;
 }
 
-export function bullPrefix(redisPrefix: string): string {
-  return `${redisPrefix}bull`;
-}
-
 export class ReminderQueue {
-  private queue: Queue<ReminderJobData> | null = null;
+  private readonly lazy: LazyQueue<ReminderJobData>;
 
   /** `registerCloser` is called once, when the queue first connects. */
-  constructor(
-    private readonly opts: { redisUrl: string; redisPrefix: string },
-    private readonly registerCloser: (close: () => Promise<void>) => void,
-  ) {}
+  constructor(opts: { redisUrl: string; redisPrefix: string }, registerCloser: (close: () => Promise<void>) => void) {
+    this.lazy = new LazyQueue<ReminderJobData>(REMINDER_QUEUE, opts, registerCloser);
+  }
 
-  private get(): Queue<ReminderJobData> {
-    if (!this.queue) {
-      this.queue = new Queue<ReminderJobData>(REMINDER_QUEUE, {
-        connection: new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null }),
-        prefix: bullPrefix(this.opts.redisPrefix),
-      });
-      this.registerCloser(() => this.close());
-    }
-    return this.queue;
+  private get() {
+    return this.lazy.get();
   }
 
   /** Adds the reminder job, due at `dueAt`; adding an existing job id again is a no-op. */
@@ -74,12 +61,7 @@ export class ReminderQueue {
     return (await this.get().getJob(jobId)) !== undefined;
   }
 
-  async close(): Promise<void> {
-    const q = this.queue;
-    this.queue = null;
-    if (!q) return;
-    const conn = await q.client;
-    await q.close();
-    conn.disconnect();
+  close(): Promise<void> {
+    return this.lazy.close();
   }
 }

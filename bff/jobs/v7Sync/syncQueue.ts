@@ -1,5 +1,6 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { LazyQueue } from '../lazyQueue';
+
+export { bullPrefix } from '../lazyQueue';
 
 /**
  * The BullMQ queue that delivers approved applications to V7. Redis only delivers: the outbox
@@ -20,26 +21,16 @@ export interface V7SyncJobData {
 export const syncJobId = (applicationId: string, attempt: number, rescue?: number) =>
   `v7sync-${applicationId}-a${attempt}${rescue === undefined ? '' : `-r${rescue}`}`;
 
-export const bullPrefix = (redisPrefix: string) => `${redisPrefix}bull`;
-
 export class V7SyncQueue {
-  private queue: Queue<V7SyncJobData> | null = null;
+  private readonly lazy: LazyQueue<V7SyncJobData>;
 
   /** `registerCloser` is called once, when the queue first connects. */
-  constructor(
-    private readonly opts: { redisUrl: string; redisPrefix: string },
-    private readonly registerCloser: (close: () => Promise<void>) => void,
-  ) {}
+  constructor(opts: { redisUrl: string; redisPrefix: string }, registerCloser: (close: () => Promise<void>) => void) {
+    this.lazy = new LazyQueue<V7SyncJobData>(V7_SYNC_QUEUE, opts, registerCloser);
+  }
 
-  private get(): Queue<V7SyncJobData> {
-    if (!this.queue) {
-      this.queue = new Queue<V7SyncJobData>(V7_SYNC_QUEUE, {
-        connection: new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null }),
-        prefix: bullPrefix(this.opts.redisPrefix),
-      });
-      this.registerCloser(() => this.close());
-    }
-    return this.queue;
+  private get() {
+    return this.lazy.get();
   }
 
   /**
@@ -65,12 +56,12 @@ export class V7SyncQueue {
     );
   }
 
-  async close(): Promise<void> {
-    const q = this.queue;
-    this.queue = null;
-    if (!q) return;
-    const conn = await q.client;
-    await q.close();
-    conn.disconnect();
+  /** Where attempt `attempt`'s regular job stands in Redis: `unknown` once it is gone (finished, or lost to a flush). */
+  jobState(applicationId: string, attempt: number): Promise<string> {
+    return this.get().getJobState(syncJobId(applicationId, attempt));
+  }
+
+  close(): Promise<void> {
+    return this.lazy.close();
   }
 }

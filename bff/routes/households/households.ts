@@ -19,8 +19,9 @@ import { defineRoute } from '../../src/http/defineRoute';
 import { NotFoundError } from '../../src/errors';
 import { presentHouseholdDetail, presentHouseholdSummary } from '../../presenters/presentHousehold';
 import type { HouseholdDoc } from '../../models/Household';
+import { flushManagerHouseholdVisits } from '../../visits/householdVisitState';
 
-/** Household files (一户一档), read side. Every query goes through the caller's data scope. */
+/** Household files (一户一档): read, file, edit, unmask. Every query goes through the caller's data scope. */
 export function householdRoutes(): Router<AppState, AppContext> {
   const router = new Router<AppState, AppContext>();
 
@@ -35,7 +36,9 @@ export function householdRoutes(): Router<AppState, AppContext> {
       200: { description: '户列表', schema: householdListResponseSchema },
       400: { description: '参数无效', schema: errorResponseSchema },
     },
-    async handler(ctx, { query, scope }) {
+    async handler(ctx, { query, scope, user }) {
+      // A manager's own visits are on their list the moment they are recorded.
+      if (user.role === 'manager') await flushManagerHouseholdVisits(ctx.services, user.id);
       const filter: Record<string, unknown> = {};
       if (query.villageCode) filter.villageCode = query.villageCode;
       if (query.status === 'visited') filter.lastVisitAt = mongoose.trusted({ $ne: null });
@@ -102,15 +105,19 @@ export function householdRoutes(): Router<AppState, AppContext> {
   defineRoute(router, {
     method: 'put',
     path: '/households/{id}',
-    summary: 'Save an edited household file; 409 with currentVersion when someone saved in between',
+    summary:
+      'Save an edited household file; idempotent on clientId (a replay answers 200 with the file as it is); 409 with currentVersion when someone saved in between',
     tags: ['households'],
     policy: 'filesHouseholds',
     params: idParamsSchema,
     body: updateHouseholdSchema,
     responses: {
-      200: { description: '已保存', schema: householdDetailSchema },
+      200: { description: '已保存(或重复提交,返回当前档案)', schema: householdDetailSchema },
+      400: { description: '输入无效(含与该成员不符的脱敏值)', schema: errorResponseSchema },
+      403: { description: '非责任客户经理', schema: errorResponseSchema },
       404: { description: '未找到', schema: errorResponseSchema },
-      409: { description: '版本冲突', schema: errorResponseSchema },
+      409: { description: '版本冲突,或成员已在其他户建档', schema: errorResponseSchema },
+      422: { description: '客户端编号已用于其他内容', schema: errorResponseSchema },
     },
     async handler(ctx, { params, body, user, scope }) {
       const household = await updateHouseholdFile(ctx.services, user, scope, params.id, body, {

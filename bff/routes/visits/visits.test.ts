@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 import { buildHousehold, buildUser, TEST_PASSWORD } from '../../testing/factories';
 import { buildJpeg, buildPhotoFields, postPhoto } from '../../testing/evidenceFactories';
-import { flushHouseholdVisits, invalidateHouseholdFacts } from '../../visits/householdVisitState';
+import { invalidateHouseholdFacts } from '../../visits/householdVisitState';
 
 const home = { lat: 32.25, lng: 120.23 };
 const north = (m: number) => ({ lat: home.lat + m / 111_195, lng: home.lng });
@@ -45,8 +45,9 @@ describe('visits', () => {
     const first = await post(buildVisit(mine));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ distanceM: null, proof: { level: 'located' }, outcome: 'interested' });
-    // The household rollup is written behind the request (householdVisitState.ts).
-    await flushHouseholdVisits({ models: t.db.models, redis: t.redis, config: t.config });
+    // The rollup reaches the household document behind the request; the manager's own list
+    // read writes it at once.
+    await t.api.get('/api/v1/households', tok['v.m1']);
     const hh = await t.db.models.Household.findById(mine).lean();
     expect(hh!.geotag).toMatchObject(home);
 
@@ -69,8 +70,7 @@ describe('visits', () => {
     expect(otherManager.status).toBe(201);
   });
 
-  it('feeds the visited / not-yet-visited / follow-up lists', async () => {
-    await flushHouseholdVisits({ models: t.db.models, redis: t.redis, config: t.config });
+  it('feeds the visited / not-yet-visited / follow-up lists as soon as the submit answers', async () => {
     const ids = (status: string) =>
       t.api.get(`/api/v1/households?status=${status}`, tok['v.m1']).then((r) => r.body.data.map((h: { id: string }) => h.id));
     expect(await ids('visited')).toEqual([mine]);

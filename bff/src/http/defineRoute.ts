@@ -16,13 +16,16 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
+  /** Longer text for the OpenAPI document (definitions, caveats); optional. */
+  description?: string;
   tags: string[];
   /** A named policy, or 'public' for unauthenticated endpoints. */
   policy: PolicyName | 'public';
   body?: B;
   query?: Q;
   params?: P;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `contentType` documents a non-JSON body (a file download); the default is application/json. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   handler: (ctx: Ctx, input: RouteInput<B, Q, P>) => Promise<void>;
 }
 

@@ -14,6 +14,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     const path = `/api/v1${r.path}`;
     const op: Record<string, unknown> = {
       summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
       tags: r.tags,
       operationId: `${r.method}${r.path
         .replace(/[{}]/g, '')
@@ -27,6 +28,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           {
             description: res.description,
             ...(res.schema ? { content: { 'application/json': { schema: toSchema(res.schema, 'output') } } } : {}),
+            ...(res.contentType ? { content: { [res.contentType]: { schema: { type: 'string', format: 'binary' } } } } : {}),
           },
         ]),
       ),

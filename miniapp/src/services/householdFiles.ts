@@ -6,12 +6,12 @@ import { request } from './request';
  * The household file (一户一档) endpoints. Bodies are built from the shared schemas by the
  * form, so what the phone validates is exactly what the BFF validates.
  */
-export type HouseholdDetail = z.infer<typeof householdDetailSchema> &
-  // Not in the detail response yet: read when the BFF sends them, so edits can keep them.
-  Partial<Pick<HouseholdFile, 'finance' | 'assets' | 'debts' | 'softInfo'>>;
+/** The whole file, personal fields masked: what the edit form starts from. */
+export type HouseholdDetail = z.infer<typeof householdDetailSchema>;
 
 export type CreateHouseholdBody = HouseholdFile & { clientId: string };
-export type UpdateHouseholdBody = HouseholdFile & { version: number };
+/** `clientId` identifies the edit: a resend of it is answered, not applied twice. */
+export type UpdateHouseholdBody = HouseholdFile & { version: number; clientId: string };
 
 export function getHousehold(id: string): Promise<HouseholdDetail> {
   return request<HouseholdDetail>({ path: `/households/${encodeURIComponent(id)}` });
@@ -22,7 +22,7 @@ export function createHousehold(body: CreateHouseholdBody): Promise<HouseholdDet
   return request<HouseholdDetail>({ method: 'POST', path: '/households', data: body });
 }
 
-/** 409 (`details.currentVersion`) when someone saved since `version` was read. */
+/** 409 (`details.currentVersion`) when someone saved since `version` was read; idempotent on `clientId`. */
 export function updateHousehold(id: string, body: UpdateHouseholdBody): Promise<HouseholdDetail> {
   return request<HouseholdDetail>({ method: 'PUT', path: `/households/${encodeURIComponent(id)}`, data: body });
 }

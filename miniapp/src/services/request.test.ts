@@ -147,6 +147,53 @@ describe('request()', () => {
   });
 });
 
+describe('a customer’s session', () => {
+  const customer = { id: 'c1', username: 'customer', role: 'customer' as const, branchId: null, name: '张先生' };
+  const customerPair = (n: number): TokenPair => ({
+    accessToken: `c-access-${n}`,
+    refreshToken: `c-refresh-${n}-xxxxxxxxxxxxxxxx`,
+    expiresIn: 900,
+    user: customer,
+  });
+
+  /** As the BFF does: each refresh endpoint rotates only its own kind of session. */
+  function twoEndpointServer() {
+    let valid = 'c-access-2';
+    requestMock.mockImplementation(async (call) => {
+      const token = (call.data as { refreshToken?: string } | undefined)?.refreshToken ?? '';
+      if (call.url.endsWith('/api/v1/auth/refresh') || call.url.endsWith('/api/v1/public/customer/refresh')) {
+        const customerEndpoint = call.url.includes('/public/customer/');
+        if (customerEndpoint !== token.startsWith('c-refresh-')) {
+          return { statusCode: 401, data: { error: { id: 'auth.refresh_invalid', message: '登录已失效,请重新登录' } } };
+        }
+        const fresh = customerEndpoint ? customerPair(3) : pair(3);
+        valid = fresh.accessToken;
+        return { statusCode: 200, data: fresh };
+      }
+      if (bearer(call) !== valid) return { statusCode: 401, data: { error: { id: 'auth.token_expired', message: 'expired' } } };
+      return { statusCode: 200, data: { token: bearer(call) } };
+    });
+  }
+
+  it('refreshes through /public/customer/refresh and stays signed in', async () => {
+    saveTokenPair(customerPair(1));
+    twoEndpointServer();
+    await expect(request({ path: '/customer/card' })).resolves.toEqual({ token: 'c-access-3' });
+    const urls = requestMock.mock.calls.map(([c]) => c.url);
+    expect(urls).toEqual(['/api/v1/customer/card', '/api/v1/public/customer/refresh', '/api/v1/customer/card']);
+    expect(requestMock.mock.calls[1]![0].data).toEqual({ refreshToken: customerPair(1).refreshToken });
+    expect(getSession()).toMatchObject({ accessToken: 'c-access-3', user: { role: 'customer' } });
+    expect(reLaunchMock).not.toHaveBeenCalled();
+  });
+
+  it('a staff session still refreshes through /auth/refresh', async () => {
+    saveTokenPair(pair(1));
+    twoEndpointServer();
+    await expect(request({ path: '/me' })).resolves.toEqual({ token: 'access-3' });
+    expect(requestMock.mock.calls[1]![0].url).toBe('/api/v1/auth/refresh');
+  });
+});
+
 describe('error mapping', () => {
   const signIn = () => request({ method: 'POST', path: '/auth/login', data: { username: 'x', password: 'y' }, auth: false });
 

@@ -143,6 +143,15 @@ function endSession(): void {
 let refreshing: Promise<Session> | null = null;
 
 /**
+ * Staff and customers hold different sessions and rotate them at different endpoints: the
+ * staff one refuses a customer's refresh token (and the other way round), which would end a
+ * customer's session at the first expired access token.
+ */
+function refreshPath(session: Session): string {
+  return session.user.role === 'customer' ? '/public/customer/refresh' : '/auth/refresh';
+}
+
+/**
  * One refresh for any number of concurrent 401s: refresh tokens rotate (the old one stops
  * working), so a second parallel refresh would fail and log the user out.
  */
@@ -152,7 +161,7 @@ function refreshSession(): Promise<Session> {
     if (!current) throw sessionExpired();
     const res = await send({
       method: 'POST',
-      path: '/auth/refresh',
+      path: refreshPath(current),
       data: { refreshToken: current.refreshToken },
       auth: false,
     });
@@ -253,4 +262,34 @@ async function sendUpload(opts: UploadOptions, accessToken?: string): Promise<Ra
 /** A multipart upload (`Taro.uploadFile`) with the same auth, refresh and errors as `request`. */
 export async function upload<T>(opts: UploadOptions): Promise<T> {
   return unwrap<T>(await withAuth((token) => sendUpload(opts, token)));
+}
+
+export interface DownloadOptions {
+  /** Path under `/api/v1`, e.g. `/reports/funnel.xlsx`. */
+  path: string;
+  query?: RequestOptions['query'];
+}
+
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * A file download (`Taro.downloadFile`) with the same auth and refresh as `request`. Resolves
+ * with the local file: a weapp temp path, or an H5 `blob:` URL. A failed download's body is a
+ * file too, so its error is told by the status alone.
+ */
+export async function download(opts: DownloadOptions): Promise<{ tempFilePath: string }> {
+  let tempFilePath = '';
+  const res = await withAuth(async (accessToken) => {
+    const header: Record<string, string> = {};
+    if (accessToken) header.Authorization = `Bearer ${accessToken}`;
+    try {
+      const r = await Taro.downloadFile({ url: buildUrl(opts.path, opts.query), header, timeout: DOWNLOAD_TIMEOUT_MS });
+      tempFilePath = r.tempFilePath;
+      return { statusCode: r.statusCode, data: null };
+    } catch {
+      throw new ApiError(0, CLIENT_ERROR_IDS.network, 'download failed');
+    }
+  });
+  if (res.statusCode < 200 || res.statusCode >= 300) throw toApiError(res);
+  return { tempFilePath };
 }

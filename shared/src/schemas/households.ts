@@ -59,10 +59,58 @@ export const householdSummarySchema = z
 
 export const householdListResponseSchema = pageOf(householdSummarySchema).meta({ id: 'HouseholdList' });
 
+const valuedItemOutSchema = z.object({ kind: z.string(), count: z.number(), value: z.number() });
+
+/** Money of the file as stored: what was entered, plus the totals the BFF derived. */
+export const householdFinanceSchema = z
+  .object({
+    annualIncome: z.number(),
+    netIncome: z.number(),
+    perCapitaIncome: z.number().meta({ description: 'derived: net income / members' }),
+    annualSpending: z.number(),
+    mainBusiness: z.string(),
+    incomeSource: z.string(),
+    businessScale: z.string(),
+    workingCapital: z.number(),
+  })
+  .meta({ id: 'HouseholdFinance' });
+
+export const householdAssetsSchema = z
+  .object({
+    houses: z.array(
+      z.object({
+        kind: z.enum(['main', 'side', 'flat']),
+        structure: z.string(),
+        rooms: z.number(),
+        estate: z.string(),
+        area: z.number(),
+        appraisedValue: z.number(),
+      }),
+    ),
+    vehicles: z.array(valuedItemOutSchema),
+    machinery: z.array(valuedItemOutSchema),
+    livestock: z.array(valuedItemOutSchema),
+    landArea: z.number(),
+    depositsElsewhere: z.number(),
+    otherAssets: z.number(),
+    totalAssets: z.number().meta({ description: 'derived' }),
+    totalDebt: z.number().meta({ description: 'derived from debts' }),
+    netAssets: z.number().meta({ description: 'derived' }),
+  })
+  .meta({ id: 'HouseholdAssets' });
+
+/**
+ * The whole file (一户一档), so it can be edited as a whole: personal fields masked, money
+ * and soft information as stored. `version` goes back with the edit.
+ */
 export const householdDetailSchema = householdSummarySchema
   .extend({
     address: z.string(),
     members: z.array(maskedMemberSchema),
+    finance: householdFinanceSchema,
+    assets: householdAssetsSchema,
+    debts: z.array(z.object({ lender: z.string(), kind: z.enum(['bank_loan', 'credit_loan', 'private', 'other']), balance: z.number() })),
+    softInfo: z.object({ flags: z.array(z.string()), notes: z.string() }),
     version: z.number().int(),
     updatedAt: z.string(),
   })

@@ -20,6 +20,12 @@ const soon = (key: string, title: string, description: string): HomeEntry => ({ 
 const HQ_OVERVIEW = soon('overview', '全行概览', '走访、建档、授信、用信漏斗');
 const HQ_MAP = soon('map', '电子地图', '按镇村查看营销进度');
 const HQ_APPROVAL: HomeEntry = { key: 'approval', title: '授信审批', description: '总行二级审批', url: ROUTES.creditQueue };
+const FUNNEL: HomeEntry = {
+  key: 'funnel',
+  title: '营销漏斗',
+  description: '走访→建档→评估→审批→报送→签约→用信,可导出Excel',
+  url: ROUTES.funnelReport,
+};
 
 export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
   manager: [
@@ -31,10 +37,11 @@ export const ROLE_ENTRIES: Record<Role, HomeEntry[]> = {
     { key: 'households', title: '本支行客户', description: '本支行全部农户', url: ROUTES.households },
     { key: 'approvals', title: '待审批', description: '支行一级审批', url: ROUTES.creditQueue },
     { key: 'appointments', title: '本支行预约', description: '今日客户预约', url: ROUTES.appointmentsToday },
+    FUNNEL,
   ],
-  hq_credit: [HQ_APPROVAL, HQ_OVERVIEW, HQ_MAP],
-  hq_marketing: [HQ_OVERVIEW, HQ_MAP],
-  admin: [HQ_OVERVIEW, HQ_MAP, HQ_APPROVAL],
+  hq_credit: [HQ_APPROVAL, FUNNEL, HQ_OVERVIEW, HQ_MAP],
+  hq_marketing: [FUNNEL, HQ_OVERVIEW, HQ_MAP],
+  admin: [FUNNEL, HQ_OVERVIEW, HQ_MAP, HQ_APPROVAL],
   customer: [
     { key: 'my-appointments', title: '我的预约', description: '查看、改期或取消预约', url: ROUTES.customerAppointments },
     soon('products', '阳光信贷', '了解农户授信产品'),

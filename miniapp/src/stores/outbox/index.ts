@@ -7,6 +7,7 @@ import type { CreateVisit } from '@sunshine/shared';
 import { platformFileVault } from './fileVault';
 import { Outbox, type FlushReport } from './outbox';
 import { platformSecureStore } from './secureStore';
+import { getSession } from '../session';
 import type { OutboxEntry } from './types';
 
 export { Outbox, backoffMs, OUTBOX_KEY } from './outbox';
@@ -38,8 +39,18 @@ function schedule(report: FlushReport): void {
   timer = setTimeout(() => void syncNow(false), Math.max(1_000, report.retryAt - Date.now()));
 }
 
+/**
+ * Only a manager's session may send the queue: captures are a manager's, and under any other
+ * session (a customer signing in on the same phone, or none) the BFF would refuse them with
+ * 401/403, marking them failed or sending the app to the login page at launch.
+ */
+function canSend(): boolean {
+  return getSession()?.user.role === 'manager';
+}
+
 /** Send what is queued now; `force` skips the backoff (立即同步, network back). */
 export async function syncNow(force = true): Promise<FlushReport> {
+  if (!canSend()) return { sent: [], failed: [] };
   const report = await outbox.flush(force);
   schedule(report);
   return report;
@@ -48,19 +59,23 @@ export async function syncNow(force = true): Promise<FlushReport> {
 /**
  * Start sending queued captures whenever there is a chance they get through: now, when the
  * network comes back, when the app returns to the foreground, and on the backoff timer.
- * Idempotent; the capture pages and the household list call it.
+ * The app calls it at launch, so a capture queued offline goes out when the network returns
+ * even if no capture page is ever opened again. The capture pages and the household list call
+ * it too: the listeners are registered once, but every call tries now, since the launch may
+ * have come before the manager signed in.
  */
 export function startOutboxSync(): void {
-  if (started) return;
-  started = true;
   const kick = () => void syncNow(true).catch(() => undefined);
-  Taro.onNetworkStatusChange?.((res) => {
-    if (res.isConnected) kick();
-  });
-  if (process.env.TARO_ENV === 'weapp') Taro.onAppShow?.(kick);
-  else if (typeof window !== 'undefined') {
-    window.addEventListener('online', kick);
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && kick());
+  if (!started) {
+    started = true;
+    Taro.onNetworkStatusChange?.((res) => {
+      if (res.isConnected) kick();
+    });
+    if (process.env.TARO_ENV === 'weapp') Taro.onAppShow?.(kick);
+    else if (typeof window !== 'undefined') {
+      window.addEventListener('online', kick);
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && kick());
+    }
   }
   kick();
 }

@@ -70,7 +70,7 @@ function fakeApi() {
         calls.push({ op: 'update', body });
         throw new ApiError(409, 'resource.conflict', '档案已被他人修改(当前版本 3),请刷新后再保存', 'version', { currentVersion: 3 });
       }
-      return record('update', { ...body, clientId: id });
+      return record(`update:${id}`, body);
     },
     createVisit: async (body) => record('visit', body),
     uploadPhoto: async (input) => record('photo', input as unknown as Record<string, unknown>),
@@ -257,6 +257,43 @@ describe('dedupe by client id', () => {
     expect(server.created().size).toBe(1);
     expect(await revived.entries()).toEqual([]);
     expect(map.size).toBeGreaterThan(0);
+  });
+});
+
+describe('edits carry their client id', () => {
+  const editCapture = (clientId: string, body: Record<string, unknown>): NewOutboxEntry => ({
+    clientId,
+    kind: 'household.update',
+    title: '修改档案 · 新街村',
+    householdId: 'h7',
+    body,
+  });
+
+  it('an edit resent after a lost answer carries the same client id, so the server keeps one revision', async () => {
+    const { server, outbox, store } = setup();
+    const clientId = 'a7000000-0000-4000-8000-000000000001';
+    const real = server.api.updateHousehold;
+    server.api.updateHousehold = async (id, body) => {
+      await real(id, body);
+      throw offline();
+    };
+    expect((await outbox.submit(editCapture(clientId, { clientId, version: 2, address: 'x' }))).status).toBe('queued');
+    server.api.updateHousehold = real;
+    const revived = new Outbox({ store, vault: memoryVault(), api: server.api });
+    await revived.flush(true);
+    const updates = server.calls.filter((c) => c.op === 'update:h7');
+    expect(updates.map((c) => [c.clientId, c.body?.version])).toEqual([
+      [clientId, 2],
+      [clientId, 2],
+    ]);
+    expect(server.created().size).toBe(1);
+    expect(await revived.entries()).toEqual([]);
+  });
+
+  it('an edit queued before bodies carried the id is sent with the entry’s own', async () => {
+    const { server, outbox } = setup();
+    await outbox.submit(editCapture('a7000000-0000-4000-8000-000000000002', { version: 5, address: 'y' }));
+    expect(server.calls.filter((c) => c.op === 'update:h7').map((c) => c.clientId)).toEqual(['a7000000-0000-4000-8000-000000000002']);
   });
 });
 

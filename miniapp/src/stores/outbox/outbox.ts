@@ -204,7 +204,9 @@ export class Outbox {
       case 'household.create':
         return api.createHousehold(entry.body);
       case 'household.update':
-        return api.updateHousehold(entry.householdId!, entry.body);
+        // The edit's client id makes a replay the same edit on the server (one revision, no
+        // 409 against itself); entries queued before the body carried it get the entry's own.
+        return api.updateHousehold(entry.householdId!, { ...entry.body, clientId: entry.body.clientId ?? entry.clientId });
       case 'visit': {
         const photoIds: string[] = [];
         for (const photo of entry.photos) {

@@ -16,7 +16,10 @@ export interface MemberDraft {
   education: string;
   maritalStatus: string;
   occupation: string;
-  /** The masked values the BFF showed; an existing member's clear values must be re-entered. */
+  /**
+   * The masked values the BFF showed. Left as shown they mean "unchanged" (the BFF keeps the
+   * stored values); a corrected value is entered in full.
+   */
   masked?: { name: string; idNumber: string; phone: string | null };
 }
 
@@ -30,6 +33,8 @@ export interface HouseDraft {
   kind: string;
   structure: string;
   rooms: string;
+  /** 小区 of a flat. */
+  estate: string;
   area: string;
   appraisedValue: string;
 }
@@ -93,7 +98,10 @@ export const emptyDraft = (): HouseholdDraft => ({
 
 const text = (v: number | undefined | null) => (v === undefined || v === null ? '' : String(v));
 
-/** A draft from the file the BFF sent: masked personal fields start empty, to be re-entered. */
+/**
+ * A draft of the whole file the BFF sent. Personal fields show their masks: saved untouched
+ * they keep the stored values, so nothing has to be re-entered to edit, say, the income.
+ */
 export function draftFromDetail(h: HouseholdDetail): HouseholdDraft {
   const base = emptyDraft();
   return {
@@ -103,9 +111,9 @@ export function draftFromDetail(h: HouseholdDetail): HouseholdDraft {
     members: h.members.map((m) => ({
       id: m.id,
       relation: m.relation,
-      name: '',
-      idNumber: '',
-      phone: '',
+      name: m.name,
+      idNumber: m.idNumber,
+      phone: m.phone ?? '',
       education: m.education,
       maritalStatus: m.maritalStatus,
       occupation: m.occupation,
@@ -128,6 +136,7 @@ export function draftFromDetail(h: HouseholdDetail): HouseholdDraft {
             kind: x.kind,
             structure: x.structure,
             rooms: text(x.rooms),
+            estate: x.estate ?? '',
             area: text(x.area),
             appraisedValue: text(x.appraisedValue),
           })),
@@ -166,8 +175,9 @@ export function draftToInput(d: HouseholdDraft): Record<string, unknown> {
     members: d.members.map((m) => ({
       ...(m.id ? { id: m.id } : {}),
       relation: choice(m.relation),
-      name: m.name,
-      idNumber: m.idNumber,
+      // A required field emptied by mistake falls back to the stored value; a phone emptied is removed.
+      name: m.name.trim() || m.masked?.name || '',
+      idNumber: m.idNumber.trim() || m.masked?.idNumber || '',
       phone: m.phone.trim() ? m.phone : null,
       education: choice(m.education),
       maritalStatus: choice(m.maritalStatus),
@@ -187,6 +197,7 @@ export function draftToInput(d: HouseholdDraft): Record<string, unknown> {
         kind: choice(h.kind),
         structure: h.structure,
         rooms: optionalNum(h.rooms),
+        estate: h.estate,
         area: optionalNum(h.area),
         appraisedValue: num(h.appraisedValue),
       })),
@@ -230,32 +241,29 @@ export function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message
   return errors;
 }
 
-/**
- * An existing member's name, ID number and phone arrive masked; saving them back would
- * overwrite the real values (the BFF stores what it gets), so they must be entered again or
- * revealed through the audited 查看完整信息 action.
- */
-function reentryErrors(d: HouseholdDraft): FieldErrors {
-  const errors: FieldErrors = {};
-  d.members.forEach((m, i) => {
-    if (!m.masked) return;
-    if (!m.name.trim()) errors[`members.${i}.name`] = `请重新录入姓名(原 ${m.masked.name})`;
-    if (!m.idNumber.trim()) errors[`members.${i}.idNumber`] = `请重新录入完整身份证号(原 ${m.masked.idNumber})`;
-    if (m.masked.phone && !m.phone.trim()) errors[`members.${i}.phone`] = `请重新录入手机号(原 ${m.masked.phone})`;
-  });
-  return errors;
-}
-
 export function validateCreate(d: HouseholdDraft, clientId: string): ValidationResult<HouseholdFile & { clientId: string }> {
   const parsed = createHouseholdSchema.safeParse({ ...draftToInput(d), clientId });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrors(parsed.error.issues) };
 }
 
-export function validateUpdate(d: HouseholdDraft, version: number): ValidationResult<HouseholdFile & { version: number }> {
-  const parsed = updateHouseholdSchema.safeParse({ ...draftToInput(d), version });
-  const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error.issues)), ...reentryErrors(d) };
-  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, value: parsed.data };
-  return { ok: false, errors };
+/** An edit: the version read, and the edit's client id (fixed per attempt, so a resend is the same edit). */
+export function validateUpdate(
+  d: HouseholdDraft,
+  version: number,
+  clientId: string,
+): ValidationResult<HouseholdFile & { version: number; clientId: string }> {
+  const parsed = updateHouseholdSchema.safeParse({ ...draftToInput(d), version, clientId });
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrors(parsed.error.issues) };
+}
+
+/**
+ * A masked value is one unit: the first keystroke on it starts the field afresh (a deletion
+ * empties it, typed text replaces it), so a half-edited mask never reaches the schema.
+ */
+export function editMaskedField(mask: string | null | undefined, shown: string, next: string): string {
+  if (!mask || shown !== mask || next === mask) return next;
+  if (next.startsWith(mask)) return next.slice(mask.length);
+  return next.includes('*') ? '' : next;
 }
 
 /** An element id for a field path, e.g. `err-members-0-idNumber`. */

@@ -13,7 +13,7 @@ const ITEM_LISTS: Array<[ItemListKey, string, string]> = [
   ['livestock', '畜禽', '如 生猪'],
 ];
 
-const emptyHouse = (): HouseDraft => ({ kind: 'main', structure: '', rooms: '', area: '', appraisedValue: '' });
+const emptyHouse = (): HouseDraft => ({ kind: 'main', structure: '', rooms: '', estate: '', area: '', appraisedValue: '' });
 const emptyItem = (): ItemDraft => ({ kind: '', count: '1', value: '' });
 
 /** 资产: houses, vehicles, machinery, livestock, land, deposits at other banks, other assets. */
@@ -74,6 +74,18 @@ export default function AssetsSection({
               errors={errors}
               onChange={(v) => setHouse(i, { rooms: v })}
             />
+            {h.kind === 'flat' ? (
+              <TextRow
+                id={`house-${i}-estate`}
+                label="小区"
+                path={`assets.houses.${i}.estate`}
+                value={h.estate}
+                errors={errors}
+                maxLength={50}
+                placeholder="如 泰兴城中花园"
+                onChange={(v) => setHouse(i, { estate: v })}
+              />
+            ) : null}
             <TextRow
               id={`house-${i}-area`}
               label="面积(㎡)"

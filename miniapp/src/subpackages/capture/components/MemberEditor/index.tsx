@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ChoiceRow, FieldError, TextRow } from '../FormRows';
 import { EDUCATION_OPTIONS, MARITAL_OPTIONS, RELATION_OPTIONS } from '../../model/labels';
-import type { FieldErrors, MemberDraft } from '../../model/householdDraft';
+import { editMaskedField, type FieldErrors, type MemberDraft } from '../../model/householdDraft';
 import './index.scss';
 
 export interface MemberEditorProps {
@@ -17,11 +17,15 @@ export interface MemberEditorProps {
   onReveal?: () => void;
 }
 
-/** One family member; fields are `#member-<i>-<field>`, errors `#err-members-<i>-<field>`. */
+/**
+ * One family member; fields are `#member-<i>-<field>`, errors `#err-members-<i>-<field>`. An
+ * existing member's name, ID number and phone show their masks; left so, they stay as stored.
+ */
 export default function MemberEditor({ index, member, errors, canRemove, onChange, onRemove, onReveal }: MemberEditorProps) {
   const p = (field: string) => `members.${index}.${field}`;
   const id = (field: string) => `member-${index}-${field}`;
   const set = onChange;
+  const masked = member.masked;
   return (
     <View className="member-editor" id={`member-${index}`}>
       <View className="member-editor__head">
@@ -53,8 +57,8 @@ export default function MemberEditor({ index, member, errors, canRemove, onChang
         value={member.name}
         errors={errors}
         maxLength={20}
-        placeholder={member.masked ? `原 ${member.masked.name},请重新录入` : undefined}
-        onChange={(v) => set({ name: v })}
+        placeholder={masked ? `留空保留原姓名 ${masked.name}` : undefined}
+        onChange={(v) => set({ name: editMaskedField(masked?.name, member.name, v) })}
       />
       <TextRow
         id={id('idNumber')}
@@ -64,8 +68,8 @@ export default function MemberEditor({ index, member, errors, canRemove, onChang
         value={member.idNumber}
         errors={errors}
         maxLength={18}
-        placeholder={member.masked ? `原 ${member.masked.idNumber},请重新录入` : '18位身份证号'}
-        onChange={(v) => set({ idNumber: v })}
+        placeholder={masked ? `留空保留原号码 ${masked.idNumber}` : '18位身份证号'}
+        onChange={(v) => set({ idNumber: editMaskedField(masked?.idNumber, member.idNumber, v) })}
       />
       <TextRow
         id={id('phone')}
@@ -75,8 +79,8 @@ export default function MemberEditor({ index, member, errors, canRemove, onChang
         value={member.phone}
         errors={errors}
         maxLength={11}
-        placeholder={member.masked?.phone ? `原 ${member.masked.phone},请重新录入` : '选填'}
-        onChange={(v) => set({ phone: v })}
+        placeholder={masked?.phone ? `留空将删除原手机号 ${masked.phone}` : '选填'}
+        onChange={(v) => set({ phone: editMaskedField(masked?.phone, member.phone, v) })}
       />
       <ChoiceRow
         idPrefix={id('education')}

@@ -35,9 +35,12 @@ import './index.scss';
 type Done = { kind: 'sent'; householdId: string; householdNo: string } | { kind: 'queued'; message: string };
 
 /**
- * 一户一档, new (`?` without id) or edited (`?id=`). Validated with the BFF's own schema before
+ * 一户一档, new (`?` without id) or edited (`?id=`). An edit loads the whole file (members,
+ * money, assets, debts, soft information; personal fields masked, kept as stored unless
+ * re-entered) and saves it with the version read. Validated with the BFF's own schema before
  * anything is sent; saved through the encrypted outbox, so no network means "kept, sent
- * later", never "lost". An edit that crosses someone else's save shows 他人已修改.
+ * later", never "lost". An edit that crosses someone else's save shows 他人已修改, with the
+ * choice to reload the latest version or keep one's own.
  */
 export default function HouseholdFormPage() {
   const editId = Taro.getCurrentInstance().router?.params?.id || undefined;
@@ -91,10 +94,26 @@ export default function HouseholdFormPage() {
     }
   };
 
+  /** 载入最新: the latest saved file replaces the draft (loaded again if the 409 could not fetch it). */
+  const reload = async (latest: HouseholdDetail | null) => {
+    setMessage(null);
+    try {
+      const fresh = latest ?? (editId ? await getHousehold(editId) : null);
+      if (fresh) {
+        setDraft(draftFromDetail(fresh));
+        setVersion(fresh.version);
+        setErrors({});
+      }
+      setConflict(null);
+    } catch (err) {
+      setMessage(errorText(err));
+    }
+  };
+
   const submit = async () => {
     if (submitting) return;
     setMessage(null);
-    const checked = editId && version !== null ? validateUpdate(draft, version) : validateCreate(draft, clientId.current);
+    const checked = editId && version !== null ? validateUpdate(draft, version, clientId.current) : validateCreate(draft, clientId.current);
     if (!checked.ok) {
       setErrors(checked.errors);
       setMessage('请按提示修改标红的项目');
@@ -190,13 +209,7 @@ export default function HouseholdFormPage() {
           latest={conflict.latest}
           currentVersion={conflict.currentVersion}
           draft={draft}
-          onReload={() => {
-            if (conflict.latest) {
-              setDraft(draftFromDetail(conflict.latest));
-              setVersion(conflict.latest.version);
-            }
-            setConflict(null);
-          }}
+          onReload={() => void reload(conflict.latest)}
           onKeepMine={() => {
             if (conflict.currentVersion) setVersion(conflict.currentVersion);
             setConflict(null);
@@ -205,8 +218,8 @@ export default function HouseholdFormPage() {
         />
       ) : null}
       {editId ? (
-        <Text className="household-form__hint">
-          成员的姓名、身份证号、手机号以脱敏显示,保存前需重新录入或点「查看完整信息」调取(留痕)。
+        <Text className="household-form__hint" id="form-masked-hint">
+          成员的姓名、身份证号、手机号以脱敏显示,不修改即保留原值;需更正时请完整录入,或点「查看完整信息」调取(留痕)。
         </Text>
       ) : null}
 
@@ -271,7 +284,6 @@ export default function HouseholdFormPage() {
         errors={errors}
         onChange={(patch) => setDraft((d) => ({ ...d, finance: { ...d.finance, ...patch } }))}
       />
-      {editId && !draftHasDetail(draft) ? <Text className="household-form__hint">收入、资产、负债明细需按实际重新填写后保存。</Text> : null}
       <AssetsSection assets={draft.assets} errors={errors} onChange={(update) => setDraft((d) => ({ ...d, assets: update(d.assets) }))} />
       <DebtsSection debts={draft.debts} errors={errors} onChange={(update) => setDraft((d) => ({ ...d, debts: update(d.debts) }))} />
       <SoftInfoSection
@@ -292,8 +304,4 @@ export default function HouseholdFormPage() {
       </View>
     </View>
   );
-}
-
-function draftHasDetail(d: HouseholdDraft): boolean {
-  return d.finance.annualIncome !== '';
 }

@@ -10,7 +10,7 @@ import type { HouseholdFile } from '@sunshine/shared';
  */
 export type SaveTarget =
   | { kind: 'create'; clientId: string; body: HouseholdFile & { clientId: string } }
-  | { kind: 'update'; clientId: string; householdId: string; body: HouseholdFile & { version: number } };
+  | { kind: 'update'; clientId: string; householdId: string; body: HouseholdFile & { version: number; clientId: string } };
 
 function asOutboxError(err: unknown): OutboxError {
   if (err instanceof ApiError) return { status: err.status, id: err.id, message: err.userMessage, field: err.field, details: err.details };

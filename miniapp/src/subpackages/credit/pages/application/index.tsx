@@ -72,9 +72,12 @@ export default function CreditApplicationPage() {
   return (
     <View className="credit-app">
       <View className="credit-app__head">
-        <Tag type={app.status === 'rejected' ? 'danger' : app.status === 'approved' ? 'success' : 'warning'} id="credit-app-status">
-          {APPLICATION_STATUS_LABELS[app.status]}
-        </Tag>
+        {/* NutUI's Tag drops `id`: the wrapper carries it. */}
+        <View id="credit-app-status">
+          <Tag type={app.status === 'rejected' ? 'danger' : app.status === 'approved' ? 'success' : 'warning'}>
+            {APPLICATION_STATUS_LABELS[app.status]}
+          </Tag>
+        </View>
         <Text className="credit-app__limit" id="credit-app-limit">
           {yuan(app.limit)}
         </Text>

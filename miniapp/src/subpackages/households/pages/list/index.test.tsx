@@ -129,6 +129,36 @@ describe('<HouseholdListPage>', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/capture/pages/household-form/index' });
   });
 
+  it('each row offers 授信测算, opening the credit evaluation for that household', async () => {
+    serve(2);
+    const { container } = render(<HouseholdListPage />);
+    await screen.findByText('张*2');
+    const buttons = container.querySelectorAll('.household-credit');
+    expect(buttons).toHaveLength(2);
+    expect(buttons[1]!.textContent).toBe('授信测算');
+    act(() => {
+      (buttons[1] as HTMLElement).click();
+    });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/credit/pages/evaluate/index?householdId=h2' });
+  });
+
+  it.each([
+    ['branch_president', true],
+    ['hq_marketing', false],
+  ] as const)('a %s sees 授信测算: %s (as the BFF lets them run the model)', async (role, shown) => {
+    saveTokenPair({
+      accessToken: 'a',
+      refreshToken: 'r-xxxxxxxxxxxxxxxx',
+      expiresIn: 900,
+      user: { id: 'u', username: 'x', role, branchId: role === 'branch_president' ? 'b1' : null, name: '某人' },
+    });
+    serve(1);
+    const { container } = render(<HouseholdListPage />);
+    await screen.findByText('张*1');
+    expect(container.querySelectorAll('.household-credit')).toHaveLength(shown ? 1 : 0);
+    expect(container.querySelectorAll('.household-edit')).toHaveLength(0);
+  });
+
   it('shows a failure in Chinese', async () => {
     requestMock.mockResolvedValue({ statusCode: 500, data: { error: { id: 'server.internal', message: 'x' } } });
     render(<HouseholdListPage />);

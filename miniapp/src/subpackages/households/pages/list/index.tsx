@@ -23,7 +23,7 @@ interface Filter {
 /**
  * Households within the caller's scope (a manager's own, a president's branch), masked by the
  * BFF: this page never sees a full name, phone or ID number. Tabs split them into visited,
- * not yet visited and follow-up due; each row opens the portrait, a visit or the file.
+ * not yet visited and follow-up due; each row opens the portrait, a visit, the file or a credit evaluation (授信测算).
  */
 export default function HouseholdListPage() {
   const [pager, setPager] = useState<PagerState>(initialPager);
@@ -35,8 +35,11 @@ export default function HouseholdListPage() {
   const inflight = useRef(false);
   // Answers for an older tab or search are dropped when they arrive late.
   const generation = useRef(0);
-  // Only the responsible manager files and visits; a president's list is read-only.
-  const isManager = getSession()?.user.role === 'manager';
+  // Only the responsible manager files and visits; a president's list is read-only for files.
+  const role = getSession()?.user.role;
+  const isManager = role === 'manager';
+  // 授信测算 is for those the BFF lets run the credit model (runsCreditEvaluations).
+  const canEvaluate = isManager || role === 'branch_president';
   const queued = useOutboxEntries().length;
 
   const load = useCallback(async (page: number, current: PagerState, f: Filter) => {
@@ -125,7 +128,7 @@ export default function HouseholdListPage() {
 
       <Cell.Group className="households__list">
         {pager.items.map((h) => (
-          <HouseholdRow key={h.id} h={h} canCapture={isManager} onGo={go} />
+          <HouseholdRow key={h.id} h={h} canCapture={isManager} canEvaluate={canEvaluate} onGo={go} />
         ))}
       </Cell.Group>
 
@@ -149,7 +152,17 @@ export default function HouseholdListPage() {
   );
 }
 
-function HouseholdRow({ h, canCapture, onGo }: { h: HouseholdSummary; canCapture: boolean; onGo(url: string): void }) {
+function HouseholdRow({
+  h,
+  canCapture,
+  canEvaluate,
+  onGo,
+}: {
+  h: HouseholdSummary;
+  canCapture: boolean;
+  canEvaluate: boolean;
+  onGo(url: string): void;
+}) {
   return (
     <Cell
       className="household-item"
@@ -191,6 +204,16 @@ function HouseholdRow({ h, canCapture, onGo }: { h: HouseholdSummary; canCapture
                   编辑档案
                 </Button>
               </>
+            ) : null}
+            {canEvaluate ? (
+              <Button
+                className="household-credit"
+                size="small"
+                fill="outline"
+                onClick={() => onGo(`${ROUTES.creditEvaluate}?householdId=${h.id}`)}
+              >
+                授信测算
+              </Button>
             ) : null}
           </View>
         </View>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { HouseholdPortrait } from '@sunshine/shared';
 import { householdPortraitSchema } from '@sunshine/shared';
@@ -97,6 +97,28 @@ describe('<PortraitPage>', () => {
     expect(container.querySelector('#portrait-members')?.textContent).toContain('行内无记录');
     expect(container.querySelector('#portrait-credit')?.textContent).toContain('未授信');
     expect(container.querySelector('#portrait-visits')?.textContent).toContain('2026-11-28 · 有意向');
+  });
+
+  it('a manager opens the credit evaluation of the household from its credit status', async () => {
+    requestMock.mockResolvedValue({ statusCode: 200, data: portraitBody() });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    const { container } = render(<PortraitPage />);
+    await screen.findByText('授信测算');
+    fireEvent.click(container.querySelector('#portrait-evaluate')!);
+    expect(navigate).toHaveBeenCalledWith({ url: '/subpackages/credit/pages/evaluate/index?householdId=h1' });
+  });
+
+  it('head-office marketing sees the credit status without the evaluation button', async () => {
+    saveTokenPair({
+      accessToken: 'a',
+      refreshToken: 'r-xxxxxxxxxxxxxxxx',
+      expiresIn: 900,
+      user: { id: 'u9', username: 'hq.marketing', role: 'hq_marketing', branchId: null, name: '营销' },
+    });
+    requestMock.mockResolvedValue({ statusCode: 200, data: portraitBody() });
+    const { container } = render(<PortraitPage />);
+    await screen.findByText('未授信');
+    expect(container.querySelector('#portrait-evaluate')).toBeNull();
   });
 
   it('without ODS data it says so instead of drawing an empty chart', async () => {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Cell, Loading, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Loading, Tag } from '@nutui/nutui-react-taro';
 import {
   CREDIT_STATE_LABELS,
   PROOF_LEVEL_LABELS,
@@ -10,8 +10,10 @@ import {
   type HouseholdPortrait,
   type PortraitTag,
 } from '@sunshine/shared';
+import { ROUTES } from '../../../../config';
 import { getPortrait } from '../../../../services/portrait';
 import { errorText } from '../../../../services/request';
+import { getSession } from '../../../../stores/session';
 import EmptyState from '../../../../components/EmptyState';
 import BalanceChart from '../../components/BalanceChart';
 import { wan } from '../../portraitFormat';
@@ -47,7 +49,8 @@ export default function PortraitPage() {
     }
   }, []);
 
-  useLoad(() => void load());
+  // Also on the way back from the credit pages, so the 授信状态 shown is the current one.
+  useDidShow(() => void load());
 
   if (!portrait) {
     return (
@@ -57,6 +60,9 @@ export default function PortraitPage() {
     );
   }
   const p = portrait;
+  // The roles the BFF lets run an evaluation (policy runsCreditEvaluations).
+  const role = getSession()?.user.role;
+  const canEvaluate = role === 'manager' || role === 'branch_president';
   const names = new Map(p.members.map((m) => [m.memberId, m.name]));
   return (
     <View className="portrait">
@@ -131,6 +137,18 @@ export default function PortraitPage() {
           extra={p.creditStatus.limit !== null ? `额度 ${wan(p.creditStatus.limit)}` : ''}
           description={p.creditStatus.usedAmount ? `已用信 ${wan(p.creditStatus.usedAmount)}` : undefined}
         />
+        {canEvaluate ? (
+          <View className="portrait__action">
+            <Button
+              id="portrait-evaluate"
+              type="primary"
+              block
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.creditEvaluate}?householdId=${p.householdId}` })}
+            >
+              授信测算
+            </Button>
+          </View>
+        ) : null}
       </Cell.Group>
 
       <Cell.Group title={`走访记录(共${p.visitsTotal}次)`} id="portrait-visits">
