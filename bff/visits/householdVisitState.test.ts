@@ -116,4 +116,12 @@ describe('household visit rollup', () => {
     expect([hh!.lastVisitAt?.toISOString(), hh!.nextFollowUp]).toEqual(['2026-11-30T02:00:00.000Z', '2026-12-04']);
     expect(await dirty()).not.toContain(id);
   });
+
+  it('drops a pending household whose state expired from its manager’s set', async () => {
+    const ref = await buildHouseholdRef();
+    await recordHouseholdVisit(deps, ref, visitAt('2026-11-28T02:00:00Z'));
+    await redis.del(`${config.redisPrefix}hhvisit:${ref.id}`); // the 7-day TTL ran out
+    expect(await flushManagerHouseholdVisits(deps, ref.managerId)).toBe(0);
+    expect(await managerDirty(ref.managerId)).toEqual([]);
+  });
 });

@@ -162,12 +162,13 @@ return changed
 
 /**
  * KEYS: visit-state hash, global dirty set. ARGV: household id, rev just written, the key
- * prefix of managers' dirty sets. After a write of revision N: clean (from both sets) if N is
+ * prefix of managers' dirty sets, the caller's idea of the manager ('' if none: used when the
+ * state has expired and no longer names one). After a write of revision N: clean (from both sets) if N is
  * still the newest; otherwise (a newer change, or an older write that may have landed after
  * a newer one) mark the household dirty again.
  */
 const CLEAN_SCRIPT = `
-local manager = redis.call('HGET', KEYS[1], 'manager')
+local manager = redis.call('HGET', KEYS[1], 'manager') or (ARGV[4] ~= '' and ARGV[4]) or nil
 local managerKey = ARGV[3] .. (manager or '')
 if tonumber(redis.call('HGET', KEYS[1], 'rev') or '0') == tonumber(ARGV[2]) then
   redis.call('SREM', KEYS[2], ARGV[1])
@@ -222,13 +223,13 @@ export async function recordHouseholdVisit(
 }
 
 /** Writes one household's decided rollup, then cleans it unless a newer one was decided. */
-async function writeRollup(deps: Pick<Services, 'models' | 'redis' | 'config'>, householdId: string): Promise<boolean> {
+async function writeRollup(deps: Pick<Services, 'models' | 'redis' | 'config'>, householdId: string, managerId = ''): Promise<boolean> {
   const { redis, config, models } = deps;
   const k = keys(config.redisPrefix, householdId);
   const state = await redis.hgetall(k.visit);
   const set = rollupFields(state);
   if (set) await models.Household.updateOne({ _id: householdId }, { $set: set });
-  await redis.eval(CLEAN_SCRIPT, 2, k.visit, k.dirty, householdId, state.rev ?? '0', keys(config.redisPrefix).managerDirty);
+  await redis.eval(CLEAN_SCRIPT, 2, k.visit, k.dirty, householdId, state.rev ?? '0', keys(config.redisPrefix).managerDirty, managerId);
   return set !== null;
 }
 
@@ -238,7 +239,7 @@ async function writeRollup(deps: Pick<Services, 'models' | 'redis' | 'config'>, 
  */
 export async function flushManagerHouseholdVisits(deps: Pick<Services, 'models' | 'redis' | 'config'>, managerId: string): Promise<number> {
   const ids = await deps.redis.smembers(keys(deps.config.redisPrefix, managerId).managerDirty);
-  const written = await Promise.all(ids.map((id) => writeRollup(deps, id)));
+  const written = await Promise.all(ids.map((id) => writeRollup(deps, id, managerId)));
   return written.filter(Boolean).length;
 }
 
