@@ -170,3 +170,33 @@ export function buildHouseholdFile(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * A valid household file whose two members' ID numbers derive from `seq` (odd: the head is a
+ * man), so one database can hold many without the duplicate-person check refusing them.
+ */
+export function buildUniqueHouseholdFile(seq: number, overrides: Record<string, unknown> = {}) {
+  return buildHouseholdFile({
+    members: [
+      {
+        relation: 'head',
+        name: '陈建华',
+        idNumber: buildIdNumber('1978-03-09', seq),
+        phone: '13961234567',
+        education: 'senior_high',
+        maritalStatus: 'married',
+        occupation: '养殖户',
+      },
+      {
+        relation: 'spouse',
+        name: '刘美芳',
+        idNumber: buildIdNumber('1980-11-21', seq + 1),
+        phone: null,
+        education: 'junior_high',
+        maritalStatus: 'married',
+        occupation: '',
+      },
+    ],
+    ...overrides,
+  });
+}

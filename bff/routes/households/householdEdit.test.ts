@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { buildHouseholdFile, buildIdNumber, buildUser, buildVillage, TEST_PASSWORD } from '../../testing/factories';
+import { buildIdNumber, buildUniqueHouseholdFile, buildUser, buildVillage, TEST_PASSWORD } from '../../testing/factories';
 import { loadHouseholdFacts } from '../../visits/householdVisitState';
 
 /**
@@ -29,31 +29,7 @@ describe('household files: edit', () => {
   afterAll(() => t.stop());
 
   let seq = 701;
-  const uniqueFile = () => {
-    seq += 2;
-    return buildHouseholdFile({
-      members: [
-        {
-          relation: 'head',
-          name: '陈建华',
-          idNumber: buildIdNumber('1978-03-09', seq),
-          phone: '13961234567',
-          education: 'senior_high',
-          maritalStatus: 'married',
-          occupation: '养殖户',
-        },
-        {
-          relation: 'spouse',
-          name: '刘美芳',
-          idNumber: buildIdNumber('1980-11-21', seq + 1),
-          phone: null,
-          education: 'junior_high',
-          maritalStatus: 'married',
-          occupation: '',
-        },
-      ],
-    });
-  };
+  const uniqueFile = () => buildUniqueHouseholdFile((seq += 2));
 
   /** Files a household and reads it back as the edit form does. */
   async function fileAndRead() {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { startTestApp, type TestApp } from '../../testing/testApp';
-import { buildHouseholdFile, buildIdNumber, buildUser, buildVillage, TEST_PASSWORD } from '../../testing/factories';
+import { buildHouseholdFile, buildUniqueHouseholdFile, buildUser, buildVillage, TEST_PASSWORD } from '../../testing/factories';
 
 // Edits (versions, idempotent replays, masked values, caches) are in householdEdit.test.ts.
 describe('household files: create', () => {
@@ -24,31 +24,7 @@ describe('household files: create', () => {
 
   const create = (body: unknown, who = 'f.m1') => t.api.post('/api/v1/households', body, tok[who]);
   let seq = 601; // odd sequence: the head is a man
-  const uniqueFile = () => {
-    seq += 2;
-    return buildHouseholdFile({
-      members: [
-        {
-          relation: 'head',
-          name: '陈建华',
-          idNumber: buildIdNumber('1978-03-09', seq),
-          phone: '13961234567',
-          education: 'senior_high',
-          maritalStatus: 'married',
-          occupation: '养殖户',
-        },
-        {
-          relation: 'spouse',
-          name: '刘美芳',
-          idNumber: buildIdNumber('1980-11-21', seq + 1),
-          phone: null,
-          education: 'junior_high',
-          maritalStatus: 'married',
-          occupation: '',
-        },
-      ],
-    });
-  };
+  const uniqueFile = () => buildUniqueHouseholdFile((seq += 2));
 
   it('files a household: 201, masked, totals derived by the server', async () => {
     const res = await create({ ...uniqueFile(), clientId: randomUUID() });
