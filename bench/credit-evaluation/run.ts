@@ -14,10 +14,10 @@
  * CreditEvaluation documents into the database they are pointed at (counted below); mock-v7
  * uses its own database, dropped at the end.
  */
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { jsonClient, machineState, percentile } from '../lib/benchSupport';
 import mongoose from 'mongoose';
 
 const arg = (name: string, fallback: string) => {
@@ -31,6 +31,7 @@ const BFF_PORT = Number(arg('port', '18292'));
 const V7_PORT = BFF_PORT + 1;
 const V7_DB = `bench_crediteval_v7_${process.pid}`;
 const base = `http://127.0.0.1:${BFF_PORT}`;
+const json = jsonClient(base);
 
 function spawnService(label: string, entry: string, env: Record<string, string>, health: string): Promise<ChildProcess> {
   const log = `/tmp/credit-evaluation-${label}.log`;
@@ -52,26 +53,6 @@ function spawnService(label: string, entry: string, env: Record<string, string>,
     child.once('exit', (code) => reject(new Error(`${label} exited with ${code} (see ${log})`)));
     void poll();
   });
-}
-
-async function json(path: string, init: RequestInit = {}) {
-  const res = await fetch(`${base}${path}`, init);
-  const body = (await res.json()) as any;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-function machineState(label: string) {
-  const [l1, l5, l15] = loadavg().map((v) => v.toFixed(2));
-  let top = '';
-  try {
-    top = execSync('ps -eo pcpu,rss,comm --sort=-pcpu | head -6', { encoding: 'utf8' });
-  } catch {
-    /* no ps */
-  }
-  console.log(`\n[${label}] ${new Date().toISOString()} load average ${l1} ${l5} ${l15} on ${cpus().length} CPUs\n${top}`);
 }
 
 async function pass(token: string, households: string[]) {
@@ -130,7 +111,7 @@ async function main() {
   const conn = await mongoose.createConnection(URI).asPromise();
   const evaluations = conn.db!.collection('creditevaluations');
   const before = await evaluations.estimatedDocumentCount();
-  machineState('before');
+  machineState('before', 5);
   const v7 = await spawnService(
     'mock-v7',
     'mock-v7/src/main.ts',
@@ -167,11 +148,11 @@ async function main() {
     households.length = Math.min(households.length, HOUSEHOLDS);
     console.log(`m.01.01: ${households.length} households; evaluations in ${URI} before: ${before}`);
 
-    machineState('cold pass starts');
+    machineState('cold pass starts', 5);
     const cold = await pass(accessToken, households);
-    machineState('warm pass starts');
+    machineState('warm pass starts', 5);
     const warm = await pass(accessToken, households);
-    machineState('ended');
+    machineState('ended', 5);
     const after = await evaluations.estimatedDocumentCount();
     console.log(
       JSON.stringify(

@@ -15,9 +15,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { loadavg, cpus } from 'node:os';
-import { execSync } from 'node:child_process';
 import autocannon from 'autocannon';
+import { jsonClient, machineState, percentile } from '../lib/benchSupport';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 
@@ -33,6 +32,7 @@ const PORT = Number(arg('port', '18181'));
 const USER = arg('user', 'm.01.01');
 const PASSWORD = arg('password', 'Demo@2026');
 const base = `http://127.0.0.1:${PORT}`;
+const json = jsonClient(base);
 /** A prefix of its own, so each run starts with a cold household-facts cache and cleans up after itself. */
 const REDIS_PREFIX = `bench:visit-submit:${process.pid}:`;
 /** The BFF's own log (warnings and errors), kept out of the figures. */
@@ -69,29 +69,6 @@ function startBff(): Promise<ChildProcess> {
     child.once('exit', (code) => reject(new Error(`BFF exited with ${code}`)));
     void poll();
   });
-}
-
-async function json(path: string, init: RequestInit = {}) {
-  const res = await fetch(`${base}${path}`, init);
-  const body = (await res.json()) as any;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function machineState(label: string) {
-  const [l1, l5, l15] = loadavg().map((v) => v.toFixed(2));
-  let top = '';
-  try {
-    top = execSync('ps -eo pcpu,rss,comm --sort=-pcpu | head -8', { encoding: 'utf8' });
-  } catch {
-    /* ps missing */
-  }
-  console.log(`\n[${label}] ${new Date().toISOString()} load average ${l1} ${l5} ${l15} on ${cpus().length} CPUs\n${top}`);
 }
 
 async function load(token: string, households: string[], seconds: number, record: boolean) {
@@ -137,7 +114,7 @@ async function main() {
   const conn = await mongoose.createConnection(URI).asPromise();
   const visits = conn.db!.collection('visits');
   const before = await visits.estimatedDocumentCount();
-  machineState('before');
+  machineState('before', 7);
   const bff = await startBff();
   try {
     const { accessToken } = await json('/api/v1/auth/login', {
@@ -161,9 +138,9 @@ async function main() {
           `p50 ${percentile(w.times, 50)} ms, p95 ${percentile(w.times, 95)} ms, max ${w.times.at(-1)} ms`,
       );
     }
-    machineState('measured run starts');
+    machineState('measured run starts', 7);
     const { result, times, statuses } = await load(accessToken, households, SECONDS, true);
-    machineState('measured run ended');
+    machineState('measured run ended', 7);
     const after = await visits.estimatedDocumentCount();
     const created = statuses.get(201) ?? 0;
     console.log(
