@@ -7,10 +7,11 @@ import type { HouseholdDoc } from '../models/Household';
  * What a visit needs to know about its household, and what it changes there, kept off the
  * households collection on the hot path.
  *
- * Why: FerretDB 1.24 turns every filter, `_id` included, into jsonb containment, which its
- * btree indexes cannot serve, so one `findById` or `updateOne({_id})` on the 50,000-household
- * demo bank scans the table (≈0.65 s measured in bench/visit-submit). A visit submit cannot
- * afford two of those.
+ * Why: the households collection is the busiest and its documents the largest. Without the
+ * GIN indexes of tools/ferretdb, FerretDB 1.24 scans it for every filter, `_id` included
+ * (≈0.65 s per `findById` on the 50,000-household bank); with them a read is milliseconds, but
+ * an update still rewrites a 3 KB row and all its indexes, which cost most of a visit submit's
+ * throughput when done inside the request (bench/visit-submit/RESULTS.md, runs 10–11).
  *
  * - Facts (manager, branch, village, geotag) are read through a Redis cache (5 min). A
  *   global generation number invalidates every cached fact at once: a manager transfer or a
@@ -274,14 +275,14 @@ async function flushBatch(deps: Pick<Services, 'models' | 'redis' | 'config'>, m
   return written;
 }
 
-const flushers = new WeakMap<object, () => void>();
+/** The apps (their closers list) that already have a flusher. */
+const flushers = new WeakSet<object>();
 
 /** One background flusher per app (services object), stopped by the app's closers. */
 function ensureFlusher(deps: Deps): void {
   const owner = deps.closers;
   if (!owner) return;
-  const existing = flushers.get(owner);
-  if (existing) return;
+  if (flushers.has(owner)) return;
   let running: Promise<unknown> | null = null;
   let restUntil = 0;
   const turn = () => {
@@ -300,7 +301,7 @@ function ensureFlusher(deps: Deps): void {
   };
   const timer = setInterval(turn, FLUSH_INTERVAL_MS);
   timer.unref();
-  flushers.set(owner, turn);
+  flushers.add(owner);
   owner.push(async () => {
     clearInterval(timer);
     await running;
